@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "core/corpus/corpus.hpp"
+#include "core/text/words.hpp"
+#include "tests/core/mini_corpus.hpp"
+
+using textx::Corpus;
+
+TEST_CASE("a corpus indexes every token of every document under its folded key") {
+  const Corpus corpus = textx::testing::mini_corpus();
+  REQUIRE(corpus.document_count() == 3);
+  std::size_t tokens = 0;
+  for (textx::DocId id = 0; id < corpus.document_count(); ++id) tokens += corpus.document(id).tokens.size();
+  CHECK(corpus.token_count() == tokens);
+
+  const auto key = corpus.find_key("independence");
+  REQUIRE(key.has_value());
+  CHECK(corpus.key_text(*key) == "independence");
+  for (const textx::TokenRef& ref : corpus.occurrences(*key)) {
+    const textx::Document& doc = corpus.document(ref.doc);
+    const textx::Token& token = doc.tokens[ref.index];
+    CHECK(token.key == *key);
+    CHECK(textx::fold_key(std::string_view(doc.text).substr(token.start, token.end - token.start)) == "independence");
+  }
+  CHECK_FALSE(corpus.find_key("Independence").has_value());  // keys are folded; callers fold first
+  CHECK_FALSE(corpus.find_key("absent").has_value());
+}
+
+TEST_CASE("invalid UTF-8 is repaired and counted, never refused") {
+  const Corpus corpus = textx::testing::mini_corpus();
+  const textx::Document& hostile = corpus.document(2);
+  CHECK(hostile.replacements == 1);
+  CHECK(hostile.text.find("\uFFFD(") != std::string::npos);
+}
+
+TEST_CASE("binary bytes are refused with a message naming the file, and nothing loaded is lost") {
+  Corpus corpus = textx::testing::mini_corpus();
+  const std::size_t before = corpus.token_count();
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  const textx::Result<textx::DocId> added = corpus.add_document({"picture.png", "", "", ""}, png);
+  REQUIRE_FALSE(added.ok());
+  CHECK(added.error().code == "load.binary");
+  CHECK(added.error().to_string() ==
+        "[load.binary] picture.png looks like a binary file (it contains NUL bytes), not text.");
+  CHECK(corpus.document_count() == 3);
+  CHECK(corpus.token_count() == before);
+}
+
+TEST_CASE("an empty document is accepted and has no tokens") {
+  Corpus corpus;
+  const textx::Result<textx::DocId> added = corpus.add_document({"empty.txt", "", "", ""}, "");
+  REQUIRE(added.ok());
+  CHECK(corpus.document(added.value()).tokens.empty());
+  CHECK(corpus.token_count() == 0);
+}
