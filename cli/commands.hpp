@@ -1,0 +1,9 @@
+#pragma once
+// Each subcommand of the textx CLI registers itself on the app; its callback sets the process exit code.
+#include <CLI/CLI.hpp>
+
+namespace textx::cli {
+
+void register_concord(CLI::App& app, int& exit_code);
+
+}  // namespace textx::cli

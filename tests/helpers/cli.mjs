@@ -1,0 +1,8 @@
+// Runs the native textx CLI, the reference every other surface is compared with.
+import { execFileSync } from 'node:child_process';
+import { cli, seedCorpus } from './paths.mjs';
+
+// The CLI's --json concordance of `query` over the seed corpus.
+export function cliConcordance(query, ...flags) {
+  return JSON.parse(execFileSync(cli, ['concord', '--json', ...flags, query, seedCorpus], { encoding: 'utf8' }));
+}

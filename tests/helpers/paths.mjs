@@ -1,0 +1,11 @@
+// Where the build puts what the tests exercise.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cli = join(root, 'build', 'native', 'textx');
+export const coreModule = join(root, 'dist', 'textx-core.js');
+export const singleFilePage = join(root, 'dist', 'textx.html');
+export const siteDir = join(root, 'dist', 'site');
+export const seedCorpus = join(root, 'corpus', 'seeds');
+export const testOutput = join(root, 'test-output');

@@ -1,0 +1,26 @@
+#pragma once
+// The JSON wire format shared by the CLI's --json output and the wasm API; documented in docs/wire-format.md.
+// Offsets are UTF-8 byte offsets into the document's text.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/corpus/corpus.hpp"
+#include "core/error.hpp"
+#include "core/query/concordance.hpp"
+
+namespace textx::wire {
+
+// {"query", "total", "hits": [{"doc", "start", "end", "left", "match", "right"}]}
+nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance);
+
+// {"name", "title", "date", "source", "bytes", "tokens", "replacements"}
+nlohmann::ordered_json to_json(const Document& document);
+
+// {"error": {"code", "message"}}
+nlohmann::ordered_json to_json(const Error& error);
+
+// Serialises compactly; invalid UTF-8 cannot occur in our text but is replaced rather than thrown on.
+std::string dump(const nlohmann::ordered_json& value, int indent = -1);
+
+}  // namespace textx::wire
