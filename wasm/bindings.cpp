@@ -1,0 +1,86 @@
+// Embind bindings: the only place where JavaScript meets the core. JSON strings in, JSON strings out;
+// every failure comes back as {"error": {"code", "message"}} rather than a trap or an exception.
+#include <emscripten/bind.h>
+
+#include <limits>
+#include <string>
+
+#include "core/corpus/corpus.hpp"
+#include "core/query/concordance.hpp"
+#include "wire/json.hpp"
+
+namespace textx::wasm {
+namespace {
+
+using nlohmann::json;
+
+Error invalid_request(const std::string& what) { return Error{"request.invalid", what}; }
+
+std::string string_field(const json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Reads an optional non-negative integer field; `out` keeps its default when the field is absent.
+bool read_count(const json& object, const char* key, std::size_t& out) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_number_integer() || it->get<long long>() < 0) return false;
+  out = it->get<std::size_t>();
+  return true;
+}
+
+}  // namespace
+
+// A corpus owned by JavaScript (call .delete() when done).
+class CorpusHandle {
+ public:
+  // info_json: {"name", "title"?, "date"?, "source"?}; bytes: a Uint8Array or ArrayBuffer of the file.
+  // Returns the document's summary (see wire::to_json(Document)) or an error.
+  std::string addDocument(const std::string& info_json, const std::string& bytes) {
+    const json info = json::parse(info_json, nullptr, false);
+    if (info.is_discarded() || !info.is_object())
+      return wire::dump(wire::to_json(invalid_request("addDocument expects document information as a JSON object.")));
+    Result<DocId> added = corpus_.add_document(
+        {string_field(info, "name"), string_field(info, "title"), string_field(info, "date"),
+         string_field(info, "source")},
+        bytes);
+    if (!added.ok()) return wire::dump(wire::to_json(added.error()));
+    return wire::dump(wire::to_json(corpus_.document(added.value())));
+  }
+
+  // A JSON array of every document's summary, in the order they were added.
+  std::string documents() const {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (DocId id = 0; id < corpus_.document_count(); ++id) list.push_back(wire::to_json(corpus_.document(id)));
+    return wire::dump(list);
+  }
+
+  // request_json: {"query", "context"?, "offset"?, "limit"?}. Returns the concordance or an error.
+  std::string concordance(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
+      return wire::dump(wire::to_json(invalid_request("concordance expects {\"query\": \"…\"}.")));
+    ConcordanceOptions options;
+    if (!read_count(request, "context", options.context_tokens) || !read_count(request, "offset", options.offset) ||
+        !read_count(request, "limit", options.limit))
+      return wire::dump(
+          wire::to_json(invalid_request("context, offset and limit must be whole numbers of zero or more.")));
+    const Result<Concordance> result = textx::concordance(corpus_, request["query"].get<std::string>(), options);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(corpus_, result.value()));
+  }
+
+ private:
+  Corpus corpus_;
+};
+
+}  // namespace textx::wasm
+
+EMSCRIPTEN_BINDINGS(textx) {
+  emscripten::class_<textx::wasm::CorpusHandle>("Corpus")
+      .constructor<>()
+      .function("addDocument", &textx::wasm::CorpusHandle::addDocument)
+      .function("documents", &textx::wasm::CorpusHandle::documents)
+      .function("concordance", &textx::wasm::CorpusHandle::concordance);
+}

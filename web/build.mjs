@@ -1,0 +1,112 @@
+// Assembles the page from web/ and the wasm core module (build/wasm/textx-core.js) into dist/:
+//   dist/textx.html      one self-contained file: CSS, JS, the wasm core and the sample corpus inlined; the
+//                        worker runs from a Blob URL; works from file:// under a strict CSP (no 'unsafe-eval')
+//   dist/site/           the same page as static files, with the corpus as a manifest beside it
+//   dist/textx-core.js   the core module alone, for require() in node
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const site = join(dist, 'site');
+const corpusDir = join(root, 'corpus', 'seeds');
+const read = (path) => readFileSync(path, 'utf8');
+
+function bundle(entry) {
+  const result = esbuild.buildSync({
+    entryPoints: [join(root, 'web', 'src', entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    charset: 'utf8',
+    write: false,
+    legalComments: 'none',
+  });
+  return result.outputFiles[0].text;
+}
+
+// Text placed inside <script> must not close the element or open an HTML comment.
+function assertInlineSafe(name, text) {
+  if (/<\/script|<!--/i.test(text)) throw new Error(`${name} contains "</script" or "<!--" and cannot be inlined`);
+  return text;
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+function csp(directives) {
+  return Object.entries(directives).map(([name, sources]) => `${name} ${sources}`).join('; ');
+}
+
+function page(template, { csp: policy, style, scripts }) {
+  return template.replace('{{CSP}}', policy).replace('{{STYLE}}', style).replace('{{SCRIPTS}}', scripts);
+}
+
+const template = read(join(root, 'web', 'index.html'));
+const style = read(join(root, 'web', 'style.css'));
+const core = read(join(root, 'build', 'wasm', 'textx-core.js'));
+const mainScript = bundle('main.js');
+const workerScript = `${core}\n${bundle(join('worker', 'worker.js'))}`;
+const manifest = JSON.parse(read(join(corpusDir, 'manifest.json')));
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(site, 'corpus'), { recursive: true });
+
+// Single file. The corpus travels as JSON with '<' escaped so no text can end its script element.
+const inlineCorpus = JSON.stringify({
+  ...manifest,
+  documents: manifest.documents.map((doc) => ({ ...doc, text: read(join(corpusDir, doc.file)) })),
+}).replace(/</g, '\\u003c');
+const singleFile = page(template, {
+  csp: csp({
+    'default-src': "'none'",
+    'script-src': `${sha256(mainScript)} 'wasm-unsafe-eval'`,
+    'worker-src': 'blob:',
+    // The inlined wasm is a data: URL the module first tries to fetch.
+    'connect-src': 'data:',
+    'style-src': "'unsafe-inline'",
+    'img-src': 'data:',
+    'base-uri': "'none'",
+    'form-action': "'none'",
+  }),
+  style: `<style>\n${style}</style>`,
+  scripts: [
+    `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
+    `<script type="application/json" id="textx-corpus">${inlineCorpus}</script>`,
+    `<script>${assertInlineSafe('page script', mainScript)}</script>`,
+  ].join('\n'),
+});
+writeFileSync(join(dist, 'textx.html'), singleFile);
+
+// Static site.
+writeFileSync(
+  join(site, 'index.html'),
+  page(template, {
+    csp: csp({
+      'default-src': "'none'",
+      'script-src': "'self' 'wasm-unsafe-eval'",
+      'worker-src': "'self'",
+      'connect-src': "'self' data:",
+      'style-src': "'self'",
+      'img-src': "'self' data:",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+    }),
+    style: '<link rel="stylesheet" href="style.css">',
+    scripts: '<script src="textx.js"></script>',
+  }),
+);
+writeFileSync(join(site, 'style.css'), style);
+writeFileSync(join(site, 'textx.js'), mainScript);
+writeFileSync(join(site, 'textx-worker.js'), workerScript);
+for (const file of ['manifest.json', ...manifest.documents.map((doc) => doc.file)]) {
+  copyFileSync(join(corpusDir, file), join(site, 'corpus', file));
+}
+
+// The core on its own, for node.
+copyFileSync(join(root, 'build', 'wasm', 'textx-core.js'), join(dist, 'textx-core.js'));
+
+const kb = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`;
+console.log(`page: dist/textx.html (${kb(singleFile)}), dist/site/, dist/textx-core.js (${kb(core)})`);

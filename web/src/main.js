@@ -1,0 +1,108 @@
+// The explorer page: starts the analysis worker, loads the opening corpus, wires the views, keeps the
+// query in the URL fragment, and exposes window.textx for tests and same-origin embedders.
+import { filesToDocuments, openingCorpus } from './corpus_source.js';
+import { startWorker } from './start_worker.js';
+import { ConcordanceView } from './views/concordance_view.js';
+import { renderDocumentList } from './views/document_list.js';
+import { WorkerClient } from './worker_client.js';
+
+const client = new WorkerClient(startWorker());
+const view = new ConcordanceView(document.getElementById('concordance'));
+const documentList = document.getElementById('document-list');
+const corpusName = document.getElementById('corpus-name');
+const libraryStatus = document.getElementById('library-status');
+const documentLabels = new Map();  // name → {label, description} for concordance rows
+let latestSearch = 0;  // replies to older searches are dropped
+
+function showLibraryStatus(text, isError = false) {
+  libraryStatus.textContent = text;
+  libraryStatus.classList.toggle('error', isError);
+}
+
+// Adds documents in the worker and redraws the library. Rejected files are named, the rest are kept.
+async function addDocuments(documents) {
+  const added = await client.request('addDocuments', { documents }, documents.map((doc) => doc.bytes));
+  const problems = added.filter((doc) => doc.error).map((doc) => doc.error.message);
+  const all = await client.request('documents');
+  for (const doc of all) {
+    const title = doc.title || doc.name;
+    documentLabels.set(doc.name, { label: doc.date || title, description: [doc.date, title, doc.name].filter(Boolean).join(' · ') });
+  }
+  renderDocumentList(documentList, all);
+  const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
+  const summary = `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`;
+  showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0);
+}
+
+function queryFromUrl() {
+  return new URLSearchParams(location.hash.slice(1)).get('q') || '';
+}
+
+async function runSearch(query) {
+  const search = ++latestSearch;
+  view.setQuery(query);
+  view.renderMessage(`Searching for “${query}”…`);
+  try {
+    const result = await client.request('concordance', { request: { query } });
+    if (search === latestSearch) view.render(result, documentLabels);
+  } catch (error) {
+    if (search === latestSearch) view.renderError(error);
+  }
+}
+
+const ready = (async () => {
+  showLibraryStatus('Loading the corpus…');
+  const corpus = await openingCorpus();
+  corpusName.textContent = corpus.name;
+  await addDocuments(corpus.documents);
+})();
+
+ready.then(
+  () => {
+    const query = queryFromUrl();
+    if (query) runSearch(query);
+    else view.renderMessage('Type a word or phrase and press Enter to see every occurrence in context.');
+  },
+  (error) => showLibraryStatus(error.message, true),
+);
+
+view.bind((query) => {
+  // The fragment holds the query, so a link or a bookmark reopens this view and back/forward work.
+  const hash = `#${new URLSearchParams({ q: query })}`;
+  if (location.hash === hash) runSearch(query);
+  else location.hash = hash;
+});
+window.addEventListener('hashchange', () => {
+  const query = queryFromUrl();
+  if (query) ready.then(() => runSearch(query));
+});
+
+document.getElementById('add-files').addEventListener('change', async (event) => {
+  const files = event.target.files;
+  if (!files.length) return;
+  showLibraryStatus(`Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}…`);
+  try {
+    await ready;
+    await addDocuments(await filesToDocuments(files));
+  } catch (error) {
+    showLibraryStatus(error.message, true);
+  }
+  event.target.value = '';
+});
+
+// Scripting API for tests and same-origin embedders; documented in the README.
+window.textx = {
+  // Resolves once the opening corpus is indexed; rejects with a message if it could not be loaded.
+  ready,
+  // The concordance of `query` in the wire format (docs/wire-format.md), the same JSON as
+  // `textx concord --json`. options: {context, offset, limit}. Rejects with the core's message on bad queries.
+  async concordance(query, options = {}) {
+    await ready;
+    return client.request('concordance', { request: { query, ...options } });
+  },
+  // Summaries of the loaded documents.
+  async documents() {
+    await ready;
+    return client.request('documents');
+  },
+};

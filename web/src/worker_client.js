@@ -1,0 +1,39 @@
+// Talks to the analysis worker: each request gets an id and a Promise settled by the reply with that id.
+
+export class WorkerClient {
+  constructor(worker) {
+    this.worker_ = worker;
+    this.nextId_ = 1;
+    this.pending_ = new Map();
+    worker.onmessage = ({ data }) => {
+      const pending = this.pending_.get(data.id);
+      if (!pending) return;
+      this.pending_.delete(data.id);
+      if (data.error) pending.reject(toError(data.error));
+      else pending.resolve(data.result);
+    };
+    // A worker that fails to start or crashes fails every request in flight with a message.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] The analysis engine stopped: ${event.message || 'unknown error'}.` });
+      for (const pending of this.pending_.values()) pending.reject(error);
+      this.pending_.clear();
+    };
+  }
+
+  // Sends {action, ...args}; `transfer` lists ArrayBuffers handed over without copying.
+  request(action, args = {}, transfer = []) {
+    const id = this.nextId_++;
+    return new Promise((resolve, reject) => {
+      this.pending_.set(id, { resolve, reject });
+      this.worker_.postMessage({ id, action, ...args }, transfer);
+    });
+  }
+}
+
+// An Error carrying the core's stable code, with the core's "[code] message" text as its message.
+export function toError({ code, message }) {
+  const error = new Error(message);
+  error.code = code;
+  return error;
+}
