@@ -23,12 +23,7 @@ struct ConcordArgs {
 
 int run_concord(const ConcordArgs& args) {
   Corpus corpus;
-  const LoadReport report = load_paths(args.paths, corpus);
-  for (const std::string& problem : report.problems) std::cerr << "textx: " << problem << '\n';
-  if (corpus.document_count() == 0) {
-    std::cerr << "textx: [load.nothing] no documents could be loaded from the paths given.\n";
-    return 1;
-  }
+  if (!load_or_explain(args.paths, corpus)) return 1;
   const Result<Concordance> result = concordance(corpus, args.query, args.options);
   if (!result.ok()) {
     std::cerr << "textx: " << result.error().to_string() << '\n';
@@ -47,7 +42,7 @@ int run_concord(const ConcordArgs& args) {
 void register_concord(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ConcordArgs>();
   CLI::App* cmd = app.add_subcommand("concord", "Show every occurrence of a word or phrase in context (KWIC)");
-  cmd->add_option("query", args->query, "Word or phrase to find (case-insensitive)")->required();
+  cmd->add_option("query", args->query, "Word or phrase to find (ignoring case and diacritics by default)")->required();
   cmd->add_option("paths", args->paths, "Files, folders or corpus manifest.json files")->required();
   cmd->add_flag("--json", args->json, "Print the wire-format JSON (docs/wire-format.md)");
   cmd->add_option("--context", args->options.context_tokens, "Words of context on each side")
@@ -57,6 +52,9 @@ void register_concord(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit", args->options.limit, "Print at most this many hits (total stays exact)");
   cmd->add_option("--width", args->width, "Characters of context shown on each side in text output")
       ->default_val(40);
+  cmd->add_flag("--case-sensitive", args->options.match.case_sensitive, "Match letter case exactly");
+  cmd->add_flag("--diacritic-sensitive", args->options.match.diacritic_sensitive,
+                "Match accents and other diacritics exactly");
   cmd->callback([args, &exit_code] { exit_code = run_concord(*args); });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -65,7 +66,10 @@ void add_manifest(const fs::path& manifest_path, Corpus& corpus, LoadReport& rep
       continue;
     }
     add_file(folder / file,
-             {file, string_field(entry, "title"), string_field(entry, "date"), string_field(entry, "source")},
+             {.name = file,
+              .title = string_field(entry, "title"),
+              .date = string_field(entry, "date"),
+              .source = string_field(entry, "source")},
              corpus, report);
   }
 }
@@ -102,6 +106,18 @@ LoadReport load_paths(const std::vector<std::string>& paths, Corpus& corpus) {
     }
   }
   return report;
+}
+
+}  // namespace textx::cli
+
+namespace textx::cli {
+
+bool load_or_explain(const std::vector<std::string>& paths, Corpus& corpus) {
+  const LoadReport report = load_paths(paths, corpus);
+  for (const std::string& problem : report.problems) std::cerr << "textx: " << problem << '\n';
+  if (corpus.document_count() > 0) return true;
+  std::cerr << "textx: [load.nothing] no documents could be loaded from the paths given.\n";
+  return false;
 }
 
 }  // namespace textx::cli

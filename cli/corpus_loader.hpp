@@ -16,4 +16,8 @@ struct LoadReport {
 // path is read as a manifest. A file that cannot be read or is not text is reported and skipped.
 LoadReport load_paths(const std::vector<std::string>& paths, Corpus& corpus);
 
+// load_paths, printing each problem to stderr as "textx: [code] message". Returns false, after saying so,
+// when no document could be loaded.
+bool load_or_explain(const std::vector<std::string>& paths, Corpus& corpus);
+
 }  // namespace textx::cli

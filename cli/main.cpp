@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   textx::cli::register_concord(app, exit_code);
+  textx::cli::register_stats(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

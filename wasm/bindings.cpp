@@ -30,20 +30,31 @@ bool read_count(const json& object, const char* key, std::size_t& out) {
   return true;
 }
 
+// Reads an optional boolean field; `out` keeps its default when the field is absent.
+bool read_flag(const json& object, const char* key, bool& out) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_boolean()) return false;
+  out = it->get<bool>();
+  return true;
+}
+
 }  // namespace
 
 // A corpus owned by JavaScript (call .delete() when done).
 class CorpusHandle {
  public:
-  // info_json: {"name", "title"?, "date"?, "source"?}; bytes: a Uint8Array or ArrayBuffer of the file.
-  // Returns the document's summary (see wire::to_json(Document)) or an error.
+  // info_json: {"name", "title"?, "date"?, "source"?, "encoding"?}; bytes: a Uint8Array or ArrayBuffer of the
+  // file. With "encoding", the bytes are UTF-8 already converted from that encoding by the caller (the
+  // page's TextDecoder); without it the core detects the encoding. Returns the document's summary (see
+  // wire::to_json(Document)) or an error.
   std::string addDocument(const std::string& info_json, const std::string& bytes) {
     const json info = json::parse(info_json, nullptr, false);
     if (info.is_discarded() || !info.is_object())
       return wire::dump(wire::to_json(invalid_request("addDocument expects document information as a JSON object.")));
     Result<DocId> added = corpus_.add_document(
         {string_field(info, "name"), string_field(info, "title"), string_field(info, "date"),
-         string_field(info, "source")},
+         string_field(info, "source"), string_field(info, "encoding")},
         bytes);
     if (!added.ok()) return wire::dump(wire::to_json(added.error()));
     return wire::dump(wire::to_json(corpus_.document(added.value())));
@@ -56,7 +67,11 @@ class CorpusHandle {
     return wire::dump(list);
   }
 
-  // request_json: {"query", "context"?, "offset"?, "limit"?}. Returns the concordance or an error.
+  // Summaries of every document and corpus totals (wire::corpus_stats_json).
+  std::string stats() const { return wire::dump(wire::corpus_stats_json(corpus_)); }
+
+  // request_json: {"query", "context"?, "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}.
+  // Returns the concordance or an error.
   std::string concordance(const std::string& request_json) const {
     const json request = json::parse(request_json, nullptr, false);
     if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
@@ -66,6 +81,9 @@ class CorpusHandle {
         !read_count(request, "limit", options.limit))
       return wire::dump(
           wire::to_json(invalid_request("context, offset and limit must be whole numbers of zero or more.")));
+    if (!read_flag(request, "case_sensitive", options.match.case_sensitive) ||
+        !read_flag(request, "diacritic_sensitive", options.match.diacritic_sensitive))
+      return wire::dump(wire::to_json(invalid_request("case_sensitive and diacritic_sensitive must be true or false.")));
     const Result<Concordance> result = textx::concordance(corpus_, request["query"].get<std::string>(), options);
     if (!result.ok()) return wire::dump(wire::to_json(result.error()));
     return wire::dump(wire::to_json(corpus_, result.value()));
@@ -82,5 +100,6 @@ EMSCRIPTEN_BINDINGS(textx) {
       .constructor<>()
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)
       .function("documents", &textx::wasm::CorpusHandle::documents)
+      .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("concordance", &textx::wasm::CorpusHandle::concordance);
 }

@@ -5,9 +5,13 @@ namespace textx::wire {
 nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const KwicRow& row : concordance.rows) {
-    hits.push_back({{"doc", corpus.document(row.doc).info.name},
+    const Document& doc = corpus.document(row.doc);
+    hits.push_back({{"doc", doc.info.name},
+                    {"paragraph", row.paragraph},
                     {"start", row.start},
                     {"end", row.end},
+                    {"start_utf16", doc.utf16.to_utf16(doc.text, row.start)},
+                    {"end_utf16", doc.utf16.to_utf16(doc.text, row.end)},
                     {"left", row.left},
                     {"match", row.match},
                     {"right", row.right}});
@@ -16,10 +20,39 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concorda
 }
 
 nlohmann::ordered_json to_json(const Document& document) {
-  return {{"name", document.info.name},       {"title", document.info.title},
-          {"date", document.info.date},       {"source", document.info.source},
-          {"bytes", document.text.size()},    {"tokens", document.tokens.size()},
-          {"replacements", document.replacements}};
+  return {{"name", document.info.name},
+          {"title", document.info.title},
+          {"date", document.info.date},
+          {"source", document.info.source},
+          {"encoding", document.encoding},
+          {"bom", document.byte_order_mark},
+          {"format", document.format == SourceFormat::kHtml ? "html" : "text"},
+          {"replacements", document.replacements},
+          {"bytes", document.text.size()},
+          {"paragraphs", document.paragraphs.size()},
+          {"sentences", document.sentences.size()},
+          {"tokens", document.tokens.size()},
+          {"distinct_keys", document.distinct_keys}};
+}
+
+nlohmann::ordered_json corpus_stats_json(const Corpus& corpus) {
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  std::size_t bytes = 0, paragraphs = 0, sentences = 0;
+  for (DocId id = 0; id < corpus.document_count(); ++id) {
+    const Document& doc = corpus.document(id);
+    documents.push_back(to_json(doc));
+    bytes += doc.text.size();
+    paragraphs += doc.paragraphs.size();
+    sentences += doc.sentences.size();
+  }
+  return {{"documents", std::move(documents)},
+          {"total",
+           {{"documents", corpus.document_count()},
+            {"bytes", bytes},
+            {"paragraphs", paragraphs},
+            {"sentences", sentences},
+            {"tokens", corpus.token_count()},
+            {"distinct_keys", corpus.vocabulary_size()}}}};
 }
 
 nlohmann::ordered_json to_json(const Error& error) {

@@ -11,11 +11,16 @@
 
 namespace textx::wire {
 
-// {"query", "total", "hits": [{"doc", "start", "end", "left", "match", "right"}]}
+// {"query", "total", "hits": [{"doc", "paragraph", "start", "end", "start_utf16", "end_utf16", "left", "match", "right"}]}
 nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance);
 
-// {"name", "title", "date", "source", "bytes", "tokens", "replacements"}
+// {"name", "title", "date", "source", "encoding", "bom", "format", "replacements", "bytes", "paragraphs",
+//  "sentences", "tokens", "distinct_keys"}
 nlohmann::ordered_json to_json(const Document& document);
+
+// {"documents": [document summaries], "total": {"documents", "bytes", "paragraphs", "sentences", "tokens",
+//  "distinct_keys"}}
+nlohmann::ordered_json corpus_stats_json(const Corpus& corpus);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

@@ -1,5 +1,6 @@
 #pragma once
-// A corpus: documents, their word tokens, a vocabulary of matching keys and, for each key, where it occurs.
+// A corpus: documents, their paragraphs, sentences and word tokens, a vocabulary of matching keys and, for
+// each key, where it occurs.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9,19 +10,23 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/text/segments.hpp"
+#include "core/text/utf16_offsets.hpp"
 
 namespace textx {
 
 using DocId = std::uint32_t;
 using KeyId = std::uint32_t;
 
-// What a reader knows about a document besides its text. `name` identifies it (a file name);
-// the other fields may be empty.
+// What a reader knows about a document besides its text. `name` identifies it (a file name); the other
+// fields may be empty. `encoding`, when set, says the bytes were already converted to UTF-8 by the caller
+// (the page, with an encoding the reader chose) from the encoding of that name.
 struct DocumentInfo {
-  std::string name;
-  std::string title;
-  std::string date;
-  std::string source;
+  std::string name{};
+  std::string title{};
+  std::string date{};
+  std::string source{};
+  std::string encoding{};
 };
 
 // A word token: UTF-8 byte offsets into its document's text and the id of its matching key.
@@ -31,12 +36,27 @@ struct Token {
   KeyId key = 0;
 };
 
+enum class SourceFormat { kText, kHtml };
+
 struct Document {
   DocumentInfo info;
-  std::string text;                // valid UTF-8; every offset refers to it
-  std::size_t replacements = 0;    // invalid UTF-8 sequences replaced by U+FFFD while loading
+  std::string text;               // valid UTF-8; every offset refers to it
+  std::string encoding;           // WHATWG label of the encoding the bytes were read in
+  bool byte_order_mark = false;   // the encoding was declared by a byte-order mark
+  std::size_t replacements = 0;   // ill-formed sequences replaced by U+FFFD while decoding
+  SourceFormat format = SourceFormat::kText;  // kHtml: `text` is the text of the HTML source
+  std::vector<TextSpan> paragraphs;
+  std::vector<TextSpan> sentences;
   std::vector<Token> tokens;
+  std::size_t distinct_keys = 0;  // different matching keys among the tokens
+  Utf16Offsets utf16{""};
+
+  // Index of the paragraph holding byte `offset`, or of the last paragraph starting before it; 0 if none.
+  std::size_t paragraph_at(std::uint32_t offset) const;
 };
+
+// Largest document accepted: offsets are 32-bit.
+inline constexpr std::size_t kMaxDocumentBytes = 0xFFFFFFFFu;
 
 // One occurrence of a key: a document and a token index within it.
 struct TokenRef {
@@ -44,21 +64,20 @@ struct TokenRef {
   std::uint32_t index = 0;
 };
 
-// Largest document accepted: offsets are 32-bit.
-inline constexpr std::size_t kMaxDocumentBytes = 0xFFFFFFFFu;
-
 class Corpus {
  public:
-  // Adds a document from raw bytes (UTF-8; invalid sequences are replaced and counted). Returns its id, or
-  // an Error when the bytes look binary (contain NUL) or exceed kMaxDocumentBytes. Empty documents are
-  // accepted and have no tokens. Nothing already in the corpus changes on error.
+  // Adds a document from raw bytes, detecting their encoding (see decode_bytes) unless info.encoding is
+  // set, and reading HTML sources (name ending .html/.htm/.xhtml, or bytes that are plainly an HTML
+  // document) as their text. Returns the document's id, or an Error when the bytes are binary, in an
+  // unsupported encoding or over kMaxDocumentBytes. Empty documents are accepted and have no tokens.
+  // Nothing already in the corpus changes on error.
   Result<DocId> add_document(DocumentInfo info, std::string_view bytes);
 
   std::size_t document_count() const { return documents_.size(); }
   // Precondition: id < document_count().
   const Document& document(DocId id) const { return documents_[id]; }
 
-  // The id of a matching key, or nullopt when no token in the corpus has that key.
+  // The id of a matching key (see key_of), or nullopt when no token in the corpus has that key.
   std::optional<KeyId> find_key(std::string_view key) const;
   // Occurrences of a key in corpus order (document, then position). Precondition: key was returned by find_key.
   const std::vector<TokenRef>& occurrences(KeyId key) const { return occurrences_[key]; }
@@ -69,7 +88,7 @@ class Corpus {
   std::string_view key_text(KeyId key) const { return keys_[key]; }
 
  private:
-  KeyId intern(std::string key);
+  KeyId intern(std::string_view key);
 
   // Lets find_key look up a string_view without building a std::string.
   struct KeyHash {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text/fold.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/words.hpp"
 
@@ -30,18 +31,20 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
-// The keys of the query's words, or an Error naming why the query cannot match anything by its form.
-Result<std::vector<std::string>> query_keys(std::string_view query) {
+// The words of the query, or an Error naming why the query cannot match anything by its form.
+Result<std::vector<std::string>> query_words(std::string_view query) {
   if (query.find('\0') != std::string_view::npos)
     return Error{"query.invalid", "The query contains a NUL character."};
   const RepairedText repaired = repair_utf8(query);
-  std::vector<std::string> keys;
+  std::vector<std::string> words;
   for (const WordSpan& w : find_words(repaired.text))
-    keys.push_back(fold_key(std::string_view(repaired.text).substr(w.start, w.end - w.start)));
-  if (keys.empty())
+    words.emplace_back(std::string_view(repaired.text).substr(w.start, w.end - w.start));
+  if (words.empty())
     return Error{"query.empty", "The query has no words to search for; type a word such as independence."};
-  return keys;
+  return words;
 }
+
+bool is_default_match(const MatchOptions& m) { return !m.case_sensitive && !m.diacritic_sensitive; }
 
 KwicRow make_row(const Document& doc, DocId id, std::uint32_t first, std::size_t length, std::size_t context) {
   const std::string_view text = doc.text;
@@ -53,6 +56,7 @@ KwicRow make_row(const Document& doc, DocId id, std::uint32_t first, std::size_t
   row.doc = id;
   row.first_token = first;
   row.start = doc.tokens[first].start;
+  row.paragraph = doc.paragraph_at(row.start);
   row.end = doc.tokens[last].end;
   row.left = context ? collapse_whitespace(text.substr(doc.tokens[left_token].start,
                                                        row.start - doc.tokens[left_token].start))
@@ -70,27 +74,38 @@ Result<Concordance> concordance(const Corpus& corpus, std::string_view query, co
     return Error{"options.context", "Context can be at most " + std::to_string(kMaxContextTokens) +
                                         " words on each side; asked for " + std::to_string(options.context_tokens) +
                                         "."};
-  Result<std::vector<std::string>> keys = query_keys(query);
-  if (!keys.ok()) return keys.error();
+  Result<std::vector<std::string>> words = query_words(query);
+  if (!words.ok()) return words.error();
 
   Concordance result;
   result.query = std::string(query);
 
-  // Resolve every key; a word absent from the corpus means no hits at all.
+  // Resolve every word to its index key; a word absent from the corpus means no hits at all. Stricter
+  // matching (case or diacritics) narrows the index's candidates by comparing stricter keys.
   std::vector<KeyId> ids;
-  for (const std::string& key : keys.value()) {
-    const std::optional<KeyId> id = corpus.find_key(key);
+  std::vector<std::string> strict_keys;
+  for (const std::string& word : words.value()) {
+    const std::optional<KeyId> id = corpus.find_key(key_of(word));
     if (!id) return result;
     ids.push_back(*id);
+    strict_keys.push_back(key_of(word, options.match));
   }
+  const bool strict = !is_default_match(options.match);
 
   // Walk the first word's occurrences; for a phrase, check the following tokens in place.
   const std::size_t length = ids.size();
+  std::string surface_key;
   for (const TokenRef& ref : corpus.occurrences(ids[0])) {
     const Document& doc = corpus.document(ref.doc);
     if (ref.index + length > doc.tokens.size()) continue;
     bool matches = true;
     for (std::size_t k = 1; k < length && matches; ++k) matches = doc.tokens[ref.index + k].key == ids[k];
+    for (std::size_t k = 0; k < length && matches && strict; ++k) {
+      const Token& token = doc.tokens[ref.index + k];
+      surface_key.clear();
+      append_key(surface_key, std::string_view(doc.text).substr(token.start, token.end - token.start), options.match);
+      matches = surface_key == strict_keys[k];
+    }
     if (!matches) continue;
     const std::size_t hit = result.total++;
     if (hit >= options.offset && hit - options.offset < options.limit)

@@ -1,13 +1,8 @@
 #pragma once
-// Word tokens and their matching keys.
-//
-// Provisional rules, to be replaced by UAX #29 word boundaries and full Unicode folding in the text-model
-// issue: a word is a run of letters and digits (any non-ASCII code point outside the punctuation, symbol
-// and space blocks counts as a letter), joined across one apostrophe, full stop or colon between letters
-// (`Leader’s`, `U.S`) and one comma or full stop between digits (`1,000`, `3.5`). Han and Hiragana
-// characters are one word each. Keys fold ASCII case only.
+// Word tokens: the UAX #29 word segments that contain a letter, digit or ideograph. Punctuation and spaces
+// are not tokens, so "non-aligned" gives "non" and "aligned", while "U.S." gives "U.S" and "Committee’s"
+// stays one word.
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,8 +17,5 @@ struct WordSpan {
 // Word tokens of valid UTF-8 `text`, in order. Returns an empty list when the text has no letter or digit.
 // Precondition: text.size() < 2^32.
 std::vector<WordSpan> find_words(std::string_view text);
-
-// The matching key of a word: the form two words share when a case-insensitive search treats them as equal.
-std::string fold_key(std::string_view word);
 
 }  // namespace textx

@@ -49,7 +49,7 @@ describe('textx concord', () => {
     assert.equal(mixed.status, 0);
     assert.equal(JSON.parse(mixed.stdout).total, cliConcordance('Juche').total);
     assert.deepEqual(mixed.stderr.trimEnd().split('\n'), [
-      'textx: [load.binary] image.png looks like a binary file (it contains NUL bytes), not text.',
+      'textx: [load.binary] image.png is a PNG image, not a text file.',
       `textx: [load.missing] ${join(dir, 'missing.txt')} is not a readable file.`,
     ]);
     const nothing = run('concord', 'Juche', join(dir, 'bad.json'));

@@ -41,7 +41,7 @@ inline const std::vector<MiniDocument>& mini_documents() {
 // A corpus holding the mini documents, in order.
 inline Corpus mini_corpus() {
   Corpus corpus;
-  for (const MiniDocument& doc : mini_documents()) corpus.add_document({doc.name, "", "", ""}, doc.text);
+  for (const MiniDocument& doc : mini_documents()) corpus.add_document({.name = doc.name}, doc.text);
   return corpus;
 }
 

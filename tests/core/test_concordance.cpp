@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/query/concordance.hpp"
+#include "core/text/fold.hpp"
 #include "core/text/words.hpp"
 #include "tests/core/mini_corpus.hpp"
 
@@ -23,7 +24,7 @@ struct Hit {
 std::vector<Hit> naive_hits(const Corpus& corpus, const std::string& query) {
   std::vector<std::string> keys;
   for (const textx::WordSpan& w : textx::find_words(query))
-    keys.push_back(textx::fold_key(query.substr(w.start, w.end - w.start)));
+    keys.push_back(textx::key_of(query.substr(w.start, w.end - w.start)));
   std::vector<Hit> hits;
   for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
     const std::string& text = corpus.document(id).text;
@@ -31,7 +32,7 @@ std::vector<Hit> naive_hits(const Corpus& corpus, const std::string& query) {
     for (std::size_t i = 0; i + keys.size() <= words.size(); ++i) {
       bool match = true;
       for (std::size_t k = 0; k < keys.size() && match; ++k)
-        match = textx::fold_key(text.substr(words[i + k].start, words[i + k].end - words[i + k].start)) == keys[k];
+        match = textx::key_of(text.substr(words[i + k].start, words[i + k].end - words[i + k].start)) == keys[k];
       if (match) hits.push_back({id, words[i].start, words[i + keys.size() - 1].end});
     }
   }
@@ -142,7 +143,7 @@ TEST_CASE("index search agrees with a naive scan on random text") {
     const int words = static_cast<int>(rng() % 400);
     for (int w = 0; w < words; ++w)
       text += vocabulary[rng() % vocabulary.size()] + separators[rng() % separators.size()];
-    REQUIRE(corpus.add_document({"random-" + std::to_string(d), "", "", ""}, text).ok());
+    REQUIRE(corpus.add_document({.name = "random-" + std::to_string(d)}, text).ok());
   }
   for (const char* query : {"peace", "peace war", "non-aligned", "state's", "U.S", "1,000", "peace peace peace",
                             "quoted", "M\u00e1jer war"}) {

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/corpus/corpus.hpp"
-#include "core/text/words.hpp"
+#include "core/text/fold.hpp"
 #include "tests/core/mini_corpus.hpp"
 
 using textx::Corpus;
@@ -20,7 +20,7 @@ TEST_CASE("a corpus indexes every token of every document under its folded key")
     const textx::Document& doc = corpus.document(ref.doc);
     const textx::Token& token = doc.tokens[ref.index];
     CHECK(token.key == *key);
-    CHECK(textx::fold_key(std::string_view(doc.text).substr(token.start, token.end - token.start)) == "independence");
+    CHECK(textx::key_of(std::string_view(doc.text).substr(token.start, token.end - token.start)) == "independence");
   }
   CHECK_FALSE(corpus.find_key("Independence").has_value());  // keys are folded; callers fold first
   CHECK_FALSE(corpus.find_key("absent").has_value());
@@ -37,18 +37,18 @@ TEST_CASE("binary bytes are refused with a message naming the file, and nothing 
   Corpus corpus = textx::testing::mini_corpus();
   const std::size_t before = corpus.token_count();
   const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-  const textx::Result<textx::DocId> added = corpus.add_document({"picture.png", "", "", ""}, png);
+  const textx::Result<textx::DocId> added = corpus.add_document({.name = "picture.png"}, png);
   REQUIRE_FALSE(added.ok());
   CHECK(added.error().code == "load.binary");
   CHECK(added.error().to_string() ==
-        "[load.binary] picture.png looks like a binary file (it contains NUL bytes), not text.");
+        "[load.binary] picture.png is a PNG image, not a text file.");
   CHECK(corpus.document_count() == 3);
   CHECK(corpus.token_count() == before);
 }
 
 TEST_CASE("an empty document is accepted and has no tokens") {
   Corpus corpus;
-  const textx::Result<textx::DocId> added = corpus.add_document({"empty.txt", "", "", ""}, "");
+  const textx::Result<textx::DocId> added = corpus.add_document({.name = "empty.txt"}, "");
   REQUIRE(added.ok());
   CHECK(corpus.document(added.value()).tokens.empty());
   CHECK(corpus.token_count() == 0);

@@ -6,3 +6,8 @@ import { cli, seedCorpus } from './paths.mjs';
 export function cliConcordance(query, ...flags) {
   return JSON.parse(execFileSync(cli, ['concord', '--json', ...flags, query, seedCorpus], { encoding: 'utf8' }));
 }
+
+// The CLI's --json stats of the seed corpus.
+export function cliStats() {
+  return JSON.parse(execFileSync(cli, ['stats', '--json', seedCorpus], { encoding: 'utf8' }));
+}

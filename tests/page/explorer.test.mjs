@@ -131,7 +131,7 @@ for (const setting of settings) {
       await page.setInputFiles('#add-files', [join(dir, '<img src=x onerror=alert(1)>.txt'), join(dir, 'scan.png')]);
       await page.waitForFunction(() => document.querySelectorAll('.document').length === 3);
       assert.match(await page.textContent('#library-status'),
-        /^3 documents, 2,483 words\. Not added: \[load\.binary\] scan\.png looks like a binary file/);
+        /^3 documents, 2,483 words\. Not added: \[load\.binary\] scan\.png is a PNG image, not a text file\.$/);
       assert.equal(await page.textContent('.document:nth-child(3) .document-title'), '<img src=x onerror=alert(1)>.txt', 'names are text, not HTML');
       await search(page, 'sovereignty');
       const rows = await kwicRows(page);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { cliConcordance } from '../helpers/cli.mjs';
+import { cliConcordance, cliStats } from '../helpers/cli.mjs';
 import { coreModule, seedCorpus } from '../helpers/paths.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,7 +24,7 @@ function seedCorpusHandle() {
 }
 
 const concord = (corpus, request) => JSON.parse(corpus.concordance(JSON.stringify(request)));
-const add = (corpus, name, bytes) => JSON.parse(corpus.addDocument(JSON.stringify({ name }), bytes));
+const add = (corpus, name, bytes, encoding) => JSON.parse(corpus.addDocument(JSON.stringify({ name, encoding }), bytes));
 
 before(async () => {
   core = await require(coreModule)();
@@ -42,6 +42,8 @@ describe('the wasm core', () => {
     assert.equal(documents[0].bytes, 13323);
     assert.ok(documents[0].tokens > 1000);
     assert.equal(documents[0].replacements, 0);
+    assert.deepEqual([documents[0].encoding, documents[0].bom, documents[0].format], ['UTF-8', false, 'text']);
+    assert.deepEqual(JSON.parse(corpus.stats()), cliStats());
     corpus.delete();
   });
 
@@ -53,6 +55,11 @@ describe('the wasm core', () => {
     }
     assert.deepEqual(concord(corpus, { query: 'independence', context: 3, offset: 5, limit: 4 }),
       cliConcordance('independence', '--context', '3', '--offset', '5', '--limit', '4'));
+    assert.deepEqual(concord(corpus, { query: 'Independence', case_sensitive: true }),
+      cliConcordance('Independence', '--case-sensitive'));
+    assert.deepEqual(concord(corpus, { query: 'Majer', diacritic_sensitive: true }),
+      cliConcordance('Majer', '--diacritic-sensitive'));
+    assert.equal(concord(corpus, { query: 'MAJER' }).total, 1);
     corpus.delete();
   });
 
@@ -76,6 +83,7 @@ describe('the wasm core', () => {
     assert.equal(concord(corpus, { query: 'a', offset: 'x' }).error.code, 'request.invalid');
     assert.equal(JSON.parse(corpus.concordance('not json')).error.code, 'request.invalid');
     assert.equal(JSON.parse(corpus.concordance('{}')).error.code, 'request.invalid');
+    assert.equal(concord(corpus, { query: 'a', case_sensitive: 'yes' }).error.code, 'request.invalid');
     assert.equal(concord(corpus, { query: 'x'.repeat(100000) }).total, 0);
     corpus.delete();
   });
@@ -85,7 +93,7 @@ describe('the wasm core', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     assert.deepEqual(add(corpus, 'scan <1>.png', png).error, {
       code: 'load.binary',
-      message: '[load.binary] scan <1>.png looks like a binary file (it contains NUL bytes), not text.',
+      message: '[load.binary] scan <1>.png is a PNG image, not a text file.',
     });
     assert.equal(JSON.parse(corpus.documents()).length, 2);
     assert.equal(concord(corpus, { query: 'independence' }).total, cliConcordance('independence').total);
@@ -93,15 +101,27 @@ describe('the wasm core', () => {
     corpus.delete();
   });
 
-  it('repairs invalid UTF-8, accepts empty files and keeps astral characters intact', () => {
+  it('detects encodings, repairs damaged UTF-8, accepts empty files and keeps astral characters intact', () => {
     const corpus = new core.Corpus();
-    const broken = add(corpus, 'broken.txt', new Uint8Array([0x61, 0xc3, 0x28, 0x20, 0xff, 0x62]));
-    assert.equal(broken.replacements, 2);
-    assert.equal(broken.tokens, 2);
+    const damaged = add(corpus, 'damaged.txt', Buffer.concat([Buffer.from('Májer – “a” '), Buffer.from([0xff]), Buffer.from(' b')]));
+    assert.deepEqual([damaged.encoding, damaged.replacements, damaged.tokens], ['UTF-8', 1, 3]);
+    const latin = add(corpus, 'latin.txt', new Uint8Array([0x4d, 0xe1, 0x6a, 0x65, 0x72, 0x20, 0x93, 0x61, 0x94]));
+    assert.deepEqual([latin.encoding, latin.replacements, latin.tokens], ['windows-1252', 0, 2]);
+    assert.equal(concord(corpus, { query: 'MAJER' }).total, 2, 'both spellings of Májer match, accents and case ignored');
+    const utf16 = add(corpus, 'utf16.txt', Buffer.from('\ufeffIndependence day', 'utf16le'));
+    assert.deepEqual([utf16.encoding, utf16.bom, utf16.tokens], ['UTF-16LE', true, 2]);
+    const transcoded = add(corpus, 'euc-kr.txt', Buffer.from('독립 \ufffd'), 'EUC-KR');
+    assert.deepEqual([transcoded.encoding, transcoded.replacements, transcoded.tokens], ['EUC-KR', 1, 1]);
+    const html = add(corpus, 'page.html', Buffer.from('<p>Concord &amp; <b>unity</b><script>alert(1)</script></p><p>again</p>'));
+    assert.deepEqual([html.format, html.paragraphs, html.tokens], ['html', 2, 3]);
     assert.equal(add(corpus, 'empty.txt', new Uint8Array()).tokens, 0);
     add(corpus, 'emoji.txt', new TextEncoder().encode('😀 peace 𠀀 peace'));
     const { hits } = concord(corpus, { query: 'peace', context: 1 });
     assert.deepEqual(hits.map((hit) => [hit.start, hit.left, hit.right]), [[5, '', '𠀀'], [16, '𠀀', '']]);  // context counts words: the emoji is none, 𠀀 is one
+    // UTF-16 offsets index the JavaScript string of the text: the emoji and 𠀀 are two units each.
+    assert.deepEqual(hits.map((hit) => [hit.start_utf16, hit.end_utf16]), [[3, 8], [12, 17]]);
+    const text = '😀 peace 𠀀 peace';
+    assert.deepEqual(hits.map((hit) => text.slice(hit.start_utf16, hit.end_utf16)), ['peace', 'peace']);
     corpus.delete();
   });
 });
