@@ -42,10 +42,14 @@ async function openPage(url) {
   return { page, problems, requests };
 }
 
+// Types a query, presses Enter and waits for its answer (not the "Searching for…" line before it).
 async function search(page, query) {
   await page.fill('#query', query);
   await page.press('#query', 'Enter');
-  await page.waitForFunction((q) => document.querySelector('#search-status').textContent.includes(`“${q}”`), query);
+  await page.waitForFunction((q) => {
+    const status = document.querySelector('#search-status');
+    return status.classList.contains('error') || new RegExp(`^[\\d,]+ hits? for “`).test(status.textContent) && status.textContent.includes(`“${q}”`);
+  }, query);
 }
 
 const kwicRows = (page) => page.$$eval('#kwic-rows tr', (rows) => rows.map((row) =>
@@ -137,6 +141,42 @@ for (const setting of settings) {
       const rows = await kwicRows(page);
       assert.equal(rows.length, cliConcordance('sovereignty').total + 1);
       assert.equal(rows.at(-1)[3], '<img src=x onerror=alert(1)>.txt');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    it('reads files in the encoding the reader picks, detects UTF-16, and reads HTML as text', async () => {
+      const { page, problems } = await openPage(setting.url());
+      const dir = join(testOutput, 'encodings');
+      mkdirSync(dir, { recursive: true });
+      // "독립 선언" (declaration of independence) in EUC-KR, which only the reader can name.
+      writeFileSync(join(dir, 'korean.txt'), Buffer.from([0xb5, 0xb6, 0xb8, 0xb3, 0x20, 0xbc, 0xb1, 0xbe, 0xf0, 0x0a]));
+      writeFileSync(join(dir, 'utf16.txt'), Buffer.from('\ufeffSovereignty and equality', 'utf16le'));
+      writeFileSync(join(dir, 'page.html'), '<!doctype html><title>Communiqué</title><script>window.pwned = 1</script>' +
+        '<p>Mutual <b>respect</b> &amp; equality<img src=x onerror="window.pwned = 2"></p>');
+
+      await page.fill('#encoding', 'EUC-KR');
+      await page.setInputFiles('#add-files', join(dir, 'korean.txt'));
+      await page.waitForFunction(() => document.querySelectorAll('.document').length === 3);
+      assert.match(await page.textContent('.document:nth-child(3) .document-meta'), /2 words · 1 paragraph · .* · EUC-KR$/);
+      await search(page, '독립');
+      assert.deepEqual((await kwicRows(page)).map((cells) => cells[1]), ['독립']);
+
+      await page.fill('#encoding', '');
+      await page.setInputFiles('#add-files', [join(dir, 'utf16.txt'), join(dir, 'page.html')]);
+      await page.waitForFunction(() => document.querySelectorAll('.document').length === 5);
+      assert.match(await page.textContent('.document:nth-child(4) .document-meta'), /· UTF-16LE$/);
+      assert.match(await page.textContent('.document:nth-child(5) .document-meta'), /2 paragraphs · .* · HTML, UTF-8$/);
+      await search(page, 'equality');
+      const rows = await kwicRows(page);
+      assert.deepEqual(rows.slice(-2).map((cells) => [cells[0], cells[3]]), [['Sovereignty and', 'utf16.txt'], ['Communiqué Mutual respect &', 'page.html']]);  // the title is the first paragraph
+      assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing in a loaded document runs');
+
+      await page.fill('#encoding', 'klingon-8');
+      await page.setInputFiles('#add-files', join(dir, 'korean.txt'));
+      await page.waitForSelector('#library-status.error');
+      assert.match(await page.textContent('#library-status'),
+        /^5 documents, .* Not added: \[load\.encoding\] This browser cannot read the encoding "klingon-8", chosen for korean\.txt\.$/);
       assert.deepEqual(problems, []);
       await page.close();
     });

@@ -19,9 +19,10 @@ function showLibraryStatus(text, isError = false) {
   libraryStatus.classList.toggle('error', isError);
 }
 
-// Adds documents in the worker and redraws the library. Rejected files are named, the rest are kept.
-async function addDocuments(documents) {
-  const added = await client.request('addDocuments', { documents }, documents.map((doc) => doc.bytes));
+// Adds documents in the worker, read in `encoding` ('' to detect), and redraws the library. Rejected files
+// are named, the rest are kept.
+async function addDocuments(documents, encoding = '') {
+  const added = await client.request('addDocuments', { documents, encoding }, documents.map((doc) => doc.bytes));
   const problems = added.filter((doc) => doc.error).map((doc) => doc.error.message);
   const all = await client.request('documents');
   for (const doc of all) {
@@ -83,7 +84,7 @@ document.getElementById('add-files').addEventListener('change', async (event) =>
   showLibraryStatus(`Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}…`);
   try {
     await ready;
-    await addDocuments(await filesToDocuments(files));
+    await addDocuments(await filesToDocuments(files), document.getElementById('encoding').value.trim());
   } catch (error) {
     showLibraryStatus(error.message, true);
   }

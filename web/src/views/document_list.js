@@ -1,4 +1,4 @@
-// The library panel: one entry per document with its title, date, size and word count.
+// The library panel: one entry per document with its title, date, size, word count and how it was read.
 // Document names and titles are reader-supplied text: they reach the DOM only through textContent.
 import { element } from './element.js';
 
@@ -17,8 +17,10 @@ function describe(doc) {
   const parts = [];
   if (doc.date) parts.push(doc.date);
   parts.push(`${doc.tokens.toLocaleString('en')} words`);
+  parts.push(`${doc.paragraphs.toLocaleString('en')} ${doc.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`);
   parts.push(formatBytes(doc.bytes));
-  if (doc.replacements) parts.push(`${doc.replacements} invalid byte sequences replaced`);
+  parts.push(doc.format === 'html' ? `HTML, ${doc.encoding}` : doc.encoding);
+  if (doc.replacements) parts.push(`${doc.replacements} unreadable ${doc.replacements === 1 ? 'character' : 'characters'} replaced`);
   return parts.join(' · ');
 }
 

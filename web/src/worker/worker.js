@@ -13,14 +13,29 @@ function answer(json) {
   return value;
 }
 
+// The bytes decoded from `encoding` by the browser and re-encoded as UTF-8 for the core, which then reports
+// that encoding; or an error for a label the browser does not know.
+function transcode(bytes, encoding, name) {
+  let decoder;
+  try {
+    decoder = new TextDecoder(encoding);
+  } catch {
+    return { error: { code: 'load.encoding', message: `[load.encoding] This browser cannot read the encoding "${encoding}", chosen for ${name}.` } };
+  }
+  return { info: { encoding }, bytes: new TextEncoder().encode(decoder.decode(bytes)) };
+}
+
 const actions = {
-  // documents: [{info: {name, title, date, source}, bytes: ArrayBuffer}]. Each document is added or
-  // reported on its own: one bad file never stops the others.
-  async addDocuments({ documents }) {
+  // documents: [{info: {name, title, date, source}, bytes: ArrayBuffer}]; encoding: '' to let the core
+  // detect each file's encoding, or a label the browser's TextDecoder knows (EUC-KR, Shift_JIS, KOI8-R…)
+  // that the reader chose. Each document is added or reported on its own: one bad file never stops the others.
+  async addDocuments({ documents, encoding = '' }) {
     const core = await corePromise;
     corpus ??= new core.Corpus();
     return documents.map(({ info, bytes }) => {
-      const summary = JSON.parse(corpus.addDocument(JSON.stringify(info), new Uint8Array(bytes)));
+      const read = encoding ? transcode(bytes, encoding, info.name) : { info, bytes: new Uint8Array(bytes) };
+      if (read.error) return { name: info.name, error: read.error };
+      const summary = JSON.parse(corpus.addDocument(JSON.stringify({ ...info, ...read.info }), read.bytes));
       return summary.error ? { name: info.name, error: summary.error } : summary;
     });
   },
