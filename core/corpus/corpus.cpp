@@ -1,6 +1,7 @@
 #include "core/corpus/corpus.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text/decode.hpp"
 #include "core/text/fold.hpp"
@@ -17,6 +18,38 @@ bool has_html_extension(std::string_view name) {
   std::string extension(name.substr(dot + 1));
   for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   return extension == "html" || extension == "htm" || extension == "xhtml";
+}
+
+constexpr std::size_t kInitialKeySlots = 1024;   // a power of two
+constexpr std::size_t kKeyBlockBytes = 64 * 1024;  // key text is stored in blocks of this size
+
+// The vocabulary's hash of a key: eight bytes at a time, then the rest, then a final mix (the table takes
+// the low bits).
+std::uint32_t hash_key(std::string_view key) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (key.size() + 1);
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, key.data() + i, sizeof chunk);
+    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  std::uint64_t tail = 0;
+  for (std::size_t k = 0; i + k < key.size(); ++k)
+    tail |= std::uint64_t{static_cast<unsigned char>(key[i + k])} << (8 * k);
+  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  h *= 0xFF51AFD7ED558CCDull;
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+// Whether two keys are equal: most are a few bytes long, and comparing those in place beats calling memcmp.
+bool same_key(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 std::size_t count_replacement_chars(std::string_view text) {
@@ -91,18 +124,58 @@ Result<DocId> Corpus::add_document(DocumentInfo info, std::string_view bytes) {
 }
 
 std::optional<KeyId> Corpus::find_key(std::string_view key) const {
-  const auto it = key_ids_.find(key);
-  if (it == key_ids_.end()) return std::nullopt;
-  return it->second;
+  if (key_slots_.empty()) return std::nullopt;
+  const KeyId slot = key_slots_[find_slot(key, hash_key(key))];
+  if (slot == 0) return std::nullopt;
+  return slot - 1;
+}
+
+std::size_t Corpus::find_slot(std::string_view key, std::uint32_t hash) const {
+  const std::size_t mask = key_slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const KeyId slot = key_slots_[i];
+    if (slot == 0 || (key_hashes_[slot - 1] == hash && same_key(keys_[slot - 1], key))) return i;
+  }
 }
 
 KeyId Corpus::intern(std::string_view key) {
-  auto it = key_ids_.find(key);
-  if (it != key_ids_.end()) return it->second;
-  it = key_ids_.emplace(std::string(key), static_cast<KeyId>(keys_.size())).first;
-  keys_.push_back(it->first);
+  if (key_slots_.empty()) key_slots_.assign(kInitialKeySlots, 0);
+  const std::uint32_t hash = hash_key(key);
+  std::size_t slot = find_slot(key, hash);
+  if (key_slots_[slot] != 0) return key_slots_[slot] - 1;
+  const auto id = static_cast<KeyId>(keys_.size());
+  keys_.push_back(store_key(key));
+  key_hashes_.push_back(hash);
   occurrences_.emplace_back();
-  return it->second;
+  if (keys_.size() * 2 > key_slots_.size()) {
+    grow_key_slots();  // keeps the table at most half full
+    slot = find_slot(key, hash);
+  }
+  key_slots_[slot] = id + 1;
+  return id;
+}
+
+void Corpus::grow_key_slots() {
+  std::vector<KeyId> slots(key_slots_.size() * 2, 0);
+  const std::size_t mask = slots.size() - 1;
+  for (KeyId id = 0; id < keys_.size(); ++id) {
+    std::size_t i = key_hashes_[id] & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  key_slots_ = std::move(slots);
+}
+
+std::string_view Corpus::store_key(std::string_view key) {
+  if (key_blocks_.empty() || key.size() > key_block_size_ - key_block_used_) {
+    key_block_size_ = std::max(kKeyBlockBytes, key.size());
+    key_blocks_.push_back(std::unique_ptr<char[]>(new char[key_block_size_]));
+    key_block_used_ = 0;
+  }
+  char* const at = key_blocks_.back().get() + key_block_used_;
+  std::copy(key.begin(), key.end(), at);
+  key_block_used_ += key.size();
+  return {at, key.size()};
 }
 
 }  // namespace textx

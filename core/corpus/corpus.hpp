@@ -3,10 +3,10 @@
 // each key, where it occurs.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -89,16 +89,20 @@ class Corpus {
 
  private:
   KeyId intern(std::string_view key);
-
-  // Lets find_key look up a string_view without building a std::string.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  // The slot of key_slots_ holding `key`, or the empty slot where it would go.
+  std::size_t find_slot(std::string_view key, std::uint32_t hash) const;
+  std::string_view store_key(std::string_view key);
+  void grow_key_slots();
 
   std::vector<Document> documents_;
-  std::unordered_map<std::string, KeyId, KeyHash, std::equal_to<>> key_ids_;
-  std::vector<std::string_view> keys_;  // views into key_ids_'s nodes, which never move
+  // The vocabulary: an open-addressing hash table (linear probing, at most half full) of key ids + 1, 0 for
+  // an empty slot; each key's text lives in key_blocks_, which never move, and its hash in key_hashes_.
+  std::vector<KeyId> key_slots_;
+  std::vector<std::uint32_t> key_hashes_;
+  std::vector<std::string_view> keys_;
+  std::vector<std::unique_ptr<char[]>> key_blocks_;
+  std::size_t key_block_size_ = 0;  // of key_blocks_.back()
+  std::size_t key_block_used_ = 0;  // of key_blocks_.back()
   std::vector<std::vector<TokenRef>> occurrences_;
   std::size_t token_count_ = 0;
 };

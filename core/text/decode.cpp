@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "core/text/ascii_swar.hpp"
 #include "core/text/utf8.hpp"
 
 namespace textx {
@@ -61,16 +62,33 @@ std::optional<Encoding> sniff_utf16(std::string_view bytes) {
   return std::nullopt;
 }
 
+bool is_binary_control(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B;
+}
+
+// How many bytes of `head` are control characters other than the usual whitespace and ESC. Text has few
+// bytes below 0x20, so eight bytes without any are passed over at once.
+std::size_t count_binary_controls(std::string_view head) {
+  std::size_t controls = 0;
+  std::size_t i = 0;
+  if constexpr (swar::kAvailable) {
+    for (; i + 8 <= head.size(); i += 8) {
+      const swar::Word v = swar::load(head.data() + i);
+      if ((swar::ascii(v) & swar::low7_at_most(v, 0x1F)) == 0) continue;
+      for (std::size_t k = i; k < i + 8; ++k) controls += is_binary_control(head[k]);
+    }
+  }
+  for (; i < head.size(); ++i) controls += is_binary_control(head[i]);
+  return controls;
+}
+
 // Error when the bytes are not text: a zero byte, or many control characters.
-std::optional<Error> binary_content(std::string_view bytes, std::string_view name) {
-  if (bytes.find('\0') != std::string_view::npos)
-    return binary_error(name, "a binary file (it contains zero bytes)");
+std::optional<Error> binary_content(std::string_view bytes, std::string_view name, bool has_zero_byte) {
+  if (has_zero_byte) return binary_error(name, "a binary file (it contains zero bytes)");
   const std::string_view head = bytes.substr(0, kSniffBytes);
-  const auto controls = std::count_if(head.begin(), head.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1B;
-  });
-  if (controls * 20 > static_cast<std::ptrdiff_t>(head.size()))  // over 5%: no text looks like that
+  const std::size_t controls = count_binary_controls(head);
+  if (controls * 20 > head.size())  // over 5%: no text looks like that
     return binary_error(name, "a binary file (it is full of control characters)");
   return std::nullopt;
 }
@@ -150,8 +168,12 @@ Result<DecodedText> decode_bytes(std::string_view bytes, std::string_view name) 
   }
   for (const Signature& signature : kSignatures)
     if (starts_with(bytes, signature.magic)) return binary_error(name, signature.what);
-  if (const std::optional<Encoding> utf16 = sniff_utf16(bytes)) return decode_utf16(bytes, *utf16);
-  if (std::optional<Error> binary = binary_content(bytes, name)) return *binary;
+  // UTF-16 without a byte-order mark has zero bytes (sniff_utf16 wants at least four), and so has binary.
+  const bool has_zero_byte = bytes.find('\0') != std::string_view::npos;
+  if (has_zero_byte) {
+    if (const std::optional<Encoding> utf16 = sniff_utf16(bytes)) return decode_utf16(bytes, *utf16);
+  }
+  if (std::optional<Error> binary = binary_content(bytes, name, has_zero_byte)) return *binary;
 
   RepairedText repaired = repair_utf8(bytes);
   if (repaired.replacements > 0) {

@@ -71,23 +71,27 @@ void fold_code_points(std::string_view text, MatchOptions options, std::vector<c
   order_canonically(out);
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 }  // namespace
 
 void append_key(std::string& out, std::string_view word, MatchOptions options) {
-  // ASCII has no decompositions or marks, and folds by a bit: the common case takes no detour.
-  if (is_ascii(word)) {
-    const std::size_t start = out.size();
-    out.append(word);
-    if (!options.case_sensitive) {
-      for (std::size_t i = start; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+  // ASCII has no decompositions or marks, and folds by a bit: the common case takes no detour. The word is
+  // appended and lower-cased in place, in one pass that stops at the first non-ASCII byte: such a word is
+  // taken back and folded by the Unicode path. (Appending through pointer iterators lets libc++ inline the
+  // copy: for words this short, calling memcpy costs more than the copy.)
+  const std::size_t start = out.size();
+  out.append(word.data(), word.data() + word.size());
+  auto* key = reinterpret_cast<unsigned char*>(out.data()) + start;
+  std::size_t i = 0;
+  if (options.case_sensitive) {
+    while (i < word.size() && key[i] < 0x80) ++i;
+  } else {
+    for (; i < word.size() && key[i] < 0x80; ++i) {
+      const unsigned b = key[i];
+      key[i] = static_cast<unsigned char>(b + (b - 'A' < 26u ? 'a' - 'A' : 0));
     }
-    return;
   }
+  if (i == word.size()) return;
+  out.resize(start);
   std::vector<char32_t> cps;
   fold_code_points(word, options, cps);
   for (const char32_t cp : cps) append_utf8(out, cp);

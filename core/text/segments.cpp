@@ -1,7 +1,8 @@
 #include "core/text/segments.hpp"
 
-#include <string>
+#include <vector>
 
+#include "core/text/ascii_swar.hpp"
 #include "core/text/sentence_breaks.hpp"
 #include "core/text/utf8.hpp"
 
@@ -21,15 +22,50 @@ bool is_space_code_point(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F;
 }
 
+bool is_line_break_code_point(char32_t cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+bool is_ascii_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\f' || b == '\v'; }
+
 // Lines ended by LF, CRLF, CR, NEL, U+2028 or U+2029.
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   Line line;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80 && b != '\n' && b != '\r') {
+      // ASCII other than a line break: one character. Once the line is known not to be blank, the rest of
+      // its ASCII run only needs counting.
+      if (!line.blank) {
+        const std::size_t start = pos;
+        if constexpr (swar::kAvailable) {
+          for (; pos + 8 <= text.size(); pos += 8) {
+            const swar::Word v = swar::load(text.data() + pos);
+            const swar::Word stops = (v & swar::kHigh) | swar::equal(v, '\n') | swar::equal(v, '\r');
+            if (stops) {
+              pos += swar::first(stops);
+              break;
+            }
+          }
+        }
+        while (pos < text.size()) {
+          const auto c = static_cast<unsigned char>(text[pos]);
+          if (c >= 0x80 || c == '\n' || c == '\r') break;
+          ++pos;
+        }
+        line.chars += pos - start;
+        continue;
+      }
+      ++pos;
+      ++line.chars;
+      if (!is_ascii_space(b)) line.blank = false;
+      continue;
+    }
     const std::size_t at = pos;
     const char32_t cp = next_code_point(text, pos);
-    if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+    if (is_line_break_code_point(cp)) {
       if (cp == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
       line.end = at;
       line.paragraph_end = cp == 0x2029;
@@ -45,19 +81,24 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-// Shrinks [start, end) past whitespace and line breaks at either end.
+bool is_trimmed_code_point(char32_t cp) { return is_space_code_point(cp) || is_line_break_code_point(cp); }
+
+// Shrinks [start, end) past whitespace and line breaks at either end: from the first code point that is
+// neither to the end of the last one, or to the empty span at `start` when there is none.
 TextSpan trimmed(std::string_view text, std::size_t start, std::size_t end) {
-  std::size_t first = end;
-  std::size_t last = start;
-  std::size_t pos = start;
-  while (pos < end) {
-    const std::size_t at = pos;
-    const char32_t cp = next_code_point(text, pos);
-    if (is_space_code_point(cp) || cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) continue;
-    if (first == end) first = at;
-    last = pos;
+  std::size_t first = start;
+  for (std::size_t pos = start; first < end; first = pos) {
+    if (!is_trimmed_code_point(next_code_point(text, pos))) break;
   }
   if (first == end) return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(start)};
+  std::size_t last = end;
+  while (last > first) {
+    std::size_t lead = last - 1;
+    while ((static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;  // valid UTF-8: stops at first
+    std::size_t pos = lead;
+    if (!is_trimmed_code_point(next_code_point(text, pos))) break;
+    last = lead;
+  }
   return {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last)};
 }
 
@@ -75,10 +116,8 @@ bool looks_hard_wrapped(const std::vector<Line>& lines) {
 // Sentence boundaries of a paragraph, with its line breaks read as spaces (a hard-wrapped line end is not
 // the end of a sentence). Appends sentence spans in text offsets.
 void append_sentences(std::string_view text, TextSpan paragraph, std::vector<TextSpan>& sentences) {
-  std::string flat(text.substr(paragraph.start, paragraph.end - paragraph.start));
-  for (char& c : flat)
-    if (c == '\n' || c == '\r') c = ' ';
-  const std::vector<std::size_t> bounds = sentence_boundaries(flat);
+  const std::vector<std::size_t> bounds =
+      sentence_boundaries(text.substr(paragraph.start, paragraph.end - paragraph.start), true);
   for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
     const TextSpan s = trimmed(text, paragraph.start + bounds[i], paragraph.start + bounds[i + 1]);
     if (s.end > s.start) sentences.push_back(s);

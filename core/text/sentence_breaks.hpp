@@ -17,6 +17,10 @@ enum class SentenceBreak : std::uint8_t;  // core/text/unicode_properties.hpp
 class SentenceBoundaryScanner {
  public:
   explicit SentenceBoundaryScanner(std::string_view text) : text_(text) {}
+  // With line_breaks_as_spaces, CR and LF are read as spaces (Sentence_Break Sp): the boundaries are those of
+  // a copy of the text with each CR and LF replaced by a space.
+  SentenceBoundaryScanner(std::string_view text, bool line_breaks_as_spaces)
+      : text_(text), line_breaks_as_spaces_(line_breaks_as_spaces) {}
 
   // Advances to the next boundary and returns its byte offset, or npos when the end of text was the last
   // boundary. The first call returns the end of the first sentence (offset 0 is always a boundary).
@@ -43,9 +47,11 @@ class SentenceBoundaryScanner {
   unicode::SentenceBreak prev2_{};
   TermContext context_ = TermContext::kNone;
   bool term_is_aterm_ = false;  // the SATerm that context_ refers to is an ATerm (SB8 wants ATerm only)
+  bool line_breaks_as_spaces_ = false;
 };
 
-// Every sentence boundary of valid UTF-8 `text`, 0 and text.size() included (just {0} for empty text).
-std::vector<std::size_t> sentence_boundaries(std::string_view text);
+// Every sentence boundary of valid UTF-8 `text`, 0 and text.size() included (just {0} for empty text); with
+// line_breaks_as_spaces, as if each CR and LF were a space.
+std::vector<std::size_t> sentence_boundaries(std::string_view text, bool line_breaks_as_spaces = false);
 
 }  // namespace textx

@@ -43,6 +43,10 @@ struct CharInfo {
 // Properties of `cp`; code points beyond U+10FFFF get those of an unassigned code point.
 CharInfo char_info(char32_t cp);
 
+// char_info of U+0000..U+007F, for the ASCII fast paths: the same generated values, one load away.
+extern const std::uint32_t kAsciiInfo[128];
+inline CharInfo ascii_char_info(unsigned char b) { return CharInfo{kAsciiInfo[b & 0x7F]}; }
+
 // The full canonical decomposition of `cp` (applied recursively, not yet canonically ordered), or an empty
 // span when it has none. Hangul syllables are not covered: see decompose_hangul.
 std::span<const char32_t> canonical_decomposition(char32_t cp);

@@ -1,5 +1,7 @@
 #include "core/text/utf8.hpp"
 
+#include "core/text/ascii_swar.hpp"
+
 namespace textx {
 namespace {
 
@@ -43,8 +45,17 @@ RepairedText repair_utf8(std::string_view bytes) {
   out.text.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
-    // ASCII runs are the common case; copy them without per-byte classification.
+    // ASCII runs are the common case; find their end eight bytes at a time and copy them whole.
     std::size_t run = i;
+    if constexpr (swar::kAvailable) {
+      for (; run + 8 <= bytes.size(); run += 8) {
+        const swar::Word high = swar::load(bytes.data() + run) & swar::kHigh;
+        if (high) {
+          run += swar::first(high);
+          break;
+        }
+      }
+    }
     while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
     out.text.append(bytes.data() + i, run - i);
     i = run;

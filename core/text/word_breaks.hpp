@@ -16,6 +16,11 @@ class WordBoundaryScanner {
   // boundary. The first call returns the end of the first segment (offset 0 is always a boundary).
   std::size_t next();
 
+  // Advances past the next word token (a segment for which segment_has_word_content() holds), skipping
+  // the other segments, and sets [start, end) to it; false when there is none left. next() and
+  // next_word() calls may be mixed.
+  bool next_word(std::size_t& start, std::size_t& end);
+
   // Whether the segment that ended at the boundary next() returned contains a letter, digit or ideograph
   // (General_Category L* or N*), which is what makes it a word token.
   bool segment_has_word_content() const { return segment_has_content_; }
@@ -23,6 +28,9 @@ class WordBoundaryScanner {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
+  std::size_t next_segment();
+  std::size_t next_by_rules(std::size_t run_end);
+
   std::string_view text_;
   std::size_t pos_ = 0;
   bool segment_has_content_ = false;

@@ -7,12 +7,8 @@ namespace textx {
 std::vector<WordSpan> find_words(std::string_view text) {
   std::vector<WordSpan> words;
   WordBoundaryScanner scanner(text);
-  std::size_t start = 0;
-  for (std::size_t end = scanner.next(); end != WordBoundaryScanner::npos; end = scanner.next()) {
-    if (scanner.segment_has_word_content())
-      words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
-    start = end;
-  }
+  for (std::size_t start = 0, end = 0; scanner.next_word(start, end);)
+    words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
   return words;
 }
 

@@ -53,3 +53,29 @@ TEST_CASE("an empty document is accepted and has no tokens") {
   CHECK(corpus.document(added.value()).tokens.empty());
   CHECK(corpus.token_count() == 0);
 }
+
+TEST_CASE("a 10 MB document on one line is read into sentence units without trouble") {
+  std::string line;
+  line.reserve(10 * 1024 * 1024 + 100);
+  while (line.size() < 10 * 1024 * 1024) line += "The Union is strong, and its people are free. ";
+  Corpus corpus;
+  const textx::Result<textx::DocId> added = corpus.add_document({.name = "one-line.txt"}, line);
+  REQUIRE(added.ok());
+  const textx::Document& doc = corpus.document(added.value());
+  CHECK(doc.sentences.size() == line.size() / 46);
+  CHECK(doc.paragraphs.size() > 1000);
+  CHECK(doc.tokens.size() == 9 * doc.sentences.size());
+  CHECK(doc.distinct_keys == 9);
+}
+
+TEST_CASE("mixed line ends in one document: LF, CRLF and CR all end lines and blank lines") {
+  Corpus corpus;
+  const std::string text = "First paragraph\r\ncontinues.\n\nSecond.\r\rThird\rcontinues.\r\n\r\nFourth.";
+  const auto added = corpus.add_document({.name = "mixed.txt"}, text);
+  REQUIRE(added.ok());
+  const textx::Document& doc = corpus.document(added.value());
+  REQUIRE(doc.paragraphs.size() == 4);
+  CHECK(doc.text.substr(doc.paragraphs[2].start, doc.paragraphs[2].end - doc.paragraphs[2].start) ==
+        "Third\rcontinues.");
+  CHECK(doc.sentences.size() == 4);
+}

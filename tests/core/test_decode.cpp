@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 
 #include "core/text/decode.hpp"
@@ -113,4 +114,22 @@ TEST_CASE("binary content is refused with a message that names the file and says
 TEST_CASE("CR, LF and CRLF line ends and tabs are text, not binary") {
   const std::string text = "one\rtwo\nthree\r\nfour\tfive\f";
   CHECK(decoded(text).text == text);
+}
+
+TEST_CASE("the control-character limit holds wherever the controls are, around the 5% threshold") {
+  std::mt19937 rng(5);
+  const std::string controls = "\x01\x02\x07\x08\x0E\x1A\x1F";
+  const std::string allowed = "\t\n\r\f\v\x1B";
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t size = 20 + rng() % 300;
+    std::string text(size, 'a');
+    for (std::size_t i = 0; i < size; ++i)
+      if (rng() % 4 == 0) text[i] = allowed[rng() % allowed.size()];
+    const std::size_t wanted = size / 20 + rng() % 3;  // at, just above or further above the limit
+    for (std::size_t n = 0; n < wanted; ++n) text[rng() % size] = controls[rng() % controls.size()];
+    std::size_t count = 0;
+    for (const char c : text) count += controls.find(c) != std::string::npos;
+    CAPTURE(text);
+    CHECK(decode_bytes(text, "t.txt").ok() == (count * 20 <= size));
+  }
 }

@@ -10,6 +10,8 @@
 #include "core/text/fold.hpp"
 #include "core/text/unicode_properties.hpp"
 #include "core/text/utf8.hpp"
+#include "tests/core/random_text.hpp"
+#include "tests/core/reference_text_model.hpp"
 
 using textx::key_of;
 using textx::MatchOptions;
@@ -132,4 +134,25 @@ TEST_CASE("sensitive keys keep what they are asked to keep, and stay canonical")
   // Marks in either order are one canonical spelling: dot below (220) sorts before dot above (230).
   CHECK(key_of("d\u0307\u0323", kExact) == key_of("d\u0323\u0307", kExact));
   CHECK(key_of("\u1e0b\u0323", kExact) == "d\u0323\u0307");
+}
+
+TEST_CASE("append_key's ASCII path agrees with the reference, and a non-ASCII word keeps what precedes it") {
+  textx::testing::RandomText random(7);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string word = i % 2 ? random.uniform(random.below(12)) : random.prose(random.below(12));
+    CAPTURE(word);
+    std::string expected;
+    const bool ascii = textx::reference::ascii_key(word, expected);
+    std::string key = "prefix";
+    textx::append_key(key, word);
+    if (ascii) {
+      CHECK(key == "prefix" + expected);
+      std::string sensitive = "prefix";
+      textx::append_key(sensitive, word, {.case_sensitive = true});
+      CHECK(sensitive == "prefix" + word);
+    } else {
+      CHECK(key == "prefix" + key_of(word));
+      CHECK(key_of(word) == key_of(to_nfd(word)));
+    }
+  }
 }

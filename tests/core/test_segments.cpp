@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "core/text/segments.hpp"
+#include "tests/core/random_text.hpp"
+#include "tests/core/reference_text_model.hpp"
 
 using textx::find_segments;
 
@@ -95,4 +97,36 @@ TEST_CASE("sentences in Korean, Chinese and Arabic text") {
   CHECK(sentences("\ub3c5\ub9bd\uc740 \uc911\uc694\ud558\ub2e4. \ud3c9\ud654\ub97c \uc6d0\ud55c\ub2e4!").size() == 2);
   CHECK(sentences("\u72ec\u7acb\u662f\u57fa\u7840\u3002\u548c\u5e73\u5171\u5904\uff01\u4e3a\u4ec0\u4e48\uff1f").size() == 3);
   CHECK(sentences("\u0627\u0644\u0627\u0633\u062a\u0642\u0644\u0627\u0644 \u0645\u0647\u0645. \u0647\u0644 \u062a\u0648\u0627\u0641\u0642\u061f \u0646\u0639\u0645").size() == 3);
+}
+
+TEST_CASE("find_segments agrees with the reference implementation on random text") {
+  textx::testing::RandomText random(2311);
+  const auto same = [](const std::vector<textx::TextSpan>& a, const std::vector<textx::TextSpan>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].start != b[i].start || a[i].end != b[i].end) return false;
+    return true;
+  };
+  const auto check = [&](const std::string& text) {
+    CAPTURE(text);
+    const auto got = find_segments(text);
+    const auto expected = textx::reference::find_segments(text);
+    REQUIRE(same(got.paragraphs, expected.paragraphs));
+    REQUIRE(same(got.sentences, expected.sentences));
+  };
+  for (int i = 0; i < 5000; ++i) check(random.uniform(random.below(60)));
+  for (int i = 0; i < 2000; ++i) check(random.prose(random.below(600)));
+  for (int i = 0; i < 100; ++i) check(random.prose(3000 + random.below(9000)));  // long paragraphs: units
+  for (int i = 0; i < 100; ++i) {
+    // Hard-wrapped and one-paragraph-per-line texts without blank lines.
+    std::string text;
+    const std::size_t lines = 1 + random.below(8);
+    for (std::size_t l = 0; l < lines; ++l) {
+      std::string line = random.prose(20 + random.below(90));
+      for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+      text += line + (random.below(2) ? "\n" : "\r\n");
+    }
+    check(text);
+  }
 }

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/text/sentence_breaks.hpp"
+#include "tests/core/random_text.hpp"
+#include "tests/core/reference_text_model.hpp"
 #include "tests/core/ucd_test_file.hpp"
 
 namespace {
@@ -91,4 +93,36 @@ TEST_CASE("long runs of closing punctuation and spaces stay linear and correct")
   CHECK(textx::sentence_boundaries(digits) == std::vector<std::size_t>{0, 5, digits.size()});
   const std::string lower = "End. " + std::string(100000, '1') + " next";
   CHECK(textx::sentence_boundaries(lower) == std::vector<std::size_t>{0, lower.size()});
+}
+
+TEST_CASE("the ASCII fast path of the sentence scanner agrees with the reference rules on random text") {
+  textx::testing::RandomText random(1123);
+  const auto check = [](const std::string& text) {
+    CAPTURE(text);
+    REQUIRE(textx::sentence_boundaries(text) == textx::reference::sentence_boundaries(text));
+  };
+  for (int i = 0; i < 20000; ++i) check(random.uniform(random.below(40)));
+  for (int i = 0; i < 3000; ++i) check(random.prose(random.below(400)));
+  for (unsigned a = 0; a < 0x80; ++a) {
+    for (unsigned b = 0; b < 0x80; ++b) {
+      const std::string pair{static_cast<char>(a), static_cast<char>(b)};
+      for (const char* context : {"", "a", "A.", "etc. ", "Mr", "\u0301"}) {
+        check(context + pair);
+        check(context + pair + " a");
+        check(context + pair + " A");
+      }
+    }
+  }
+}
+
+TEST_CASE("reading line breaks as spaces gives the boundaries of a copy with spaces for CR and LF") {
+  textx::testing::RandomText random(2024);
+  for (int i = 0; i < 5000; ++i) {
+    const std::string text = i % 2 ? random.prose(random.below(400)) : random.uniform(random.below(60));
+    std::string flat = text;
+    for (char& c : flat)
+      if (c == '\n' || c == '\r') c = ' ';
+    CAPTURE(text);
+    REQUIRE(textx::sentence_boundaries(text, true) == textx::reference::sentence_boundaries(flat));
+  }
 }
