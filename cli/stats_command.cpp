@@ -24,9 +24,10 @@ void print_table(std::ostream& out, const Corpus& corpus) {
   std::size_t paragraphs = 0, sentences = 0;
   for (DocId id = 0; id < corpus.document_count(); ++id) {
     const Document& doc = corpus.document(id);
+    if (doc.removed) continue;
     const std::string encoding = doc.encoding + (doc.byte_order_mark ? "+BOM" : "");
     out << std::left << std::setw(14) << encoding << std::right << std::setw(8) << doc.replacements << std::setw(11)
-        << doc.paragraphs.size() << std::setw(10) << doc.sentences.size() << std::setw(9) << doc.tokens.size()
+        << doc.paragraphs.size() << std::setw(10) << doc.sentences.size() << std::setw(9) << doc.token_count
         << std::setw(10) << doc.distinct_keys << "  " << doc.info.name
         << (doc.format == SourceFormat::kHtml ? " (HTML)" : "") << '\n';
     paragraphs += doc.paragraphs.size();

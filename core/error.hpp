@@ -25,7 +25,9 @@ class Result {
   bool ok() const { return state_.index() == 0; }
   const T& value() const& { return std::get<0>(state_); }
   T& value() & { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
+  // By value, not T&&: `for (auto& x : f().value().items)` then extends the temporary's life instead of
+  // leaving a dangling reference.
+  T value() && { return std::get<0>(std::move(state_)); }
   const Error& error() const { return std::get<1>(state_); }
 
  private:

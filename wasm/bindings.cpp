@@ -70,20 +70,34 @@ class CorpusHandle {
   // Summaries of every document and corpus totals (wire::corpus_stats_json).
   std::string stats() const { return wire::dump(wire::corpus_stats_json(corpus_)); }
 
-  // request_json: {"query", "context"?, "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}.
-  // Returns the concordance or an error.
+  // request_json: {"query", "context"?, "context_unit"?: "words"|"characters", "sort"?: ["R1", …],
+  // "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}. Returns the concordance or an error.
   std::string concordance(const std::string& request_json) const {
     const json request = json::parse(request_json, nullptr, false);
     if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
       return wire::dump(wire::to_json(invalid_request("concordance expects {\"query\": \"…\"}.")));
     ConcordanceOptions options;
-    if (!read_count(request, "context", options.context_tokens) || !read_count(request, "offset", options.offset) ||
+    if (!read_count(request, "context", options.context) || !read_count(request, "offset", options.offset) ||
         !read_count(request, "limit", options.limit))
       return wire::dump(
           wire::to_json(invalid_request("context, offset and limit must be whole numbers of zero or more.")));
     if (!read_flag(request, "case_sensitive", options.match.case_sensitive) ||
         !read_flag(request, "diacritic_sensitive", options.match.diacritic_sensitive))
       return wire::dump(wire::to_json(invalid_request("case_sensitive and diacritic_sensitive must be true or false.")));
+    const std::string unit = string_field(request, "context_unit");
+    if (unit == "characters") options.unit = ContextUnit::kCharacters;
+    else if (!unit.empty() && unit != "words")
+      return wire::dump(wire::to_json(invalid_request("context_unit must be \"words\" or \"characters\".")));
+    if (const auto sort = request.find("sort"); sort != request.end() && !sort->is_null()) {
+      if (!sort->is_array()) return wire::dump(wire::to_json(invalid_request("sort must be a list such as [\"R1\", \"R2\"].")));
+      for (const json& name : *sort) {
+        const std::optional<SortKey> key = name.is_string() ? parse_sort_key(name.get<std::string>()) : std::nullopt;
+        if (!key)
+          return wire::dump(wire::to_json(Error{"options.sort", "Unknown sort key " + name.dump() +
+                                                                    "; use L3, L2, L1, M, R1, R2, R3 or doc."}));
+        options.sort.push_back(*key);
+      }
+    }
     const Result<Concordance> result = textx::concordance(corpus_, request["query"].get<std::string>(), options);
     if (!result.ok()) return wire::dump(wire::to_json(result.error()));
     return wire::dump(wire::to_json(corpus_, result.value()));

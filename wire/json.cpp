@@ -31,7 +31,7 @@ nlohmann::ordered_json to_json(const Document& document) {
           {"bytes", document.text.size()},
           {"paragraphs", document.paragraphs.size()},
           {"sentences", document.sentences.size()},
-          {"tokens", document.tokens.size()},
+          {"tokens", document.token_count},
           {"distinct_keys", document.distinct_keys}};
 }
 
@@ -40,6 +40,7 @@ nlohmann::ordered_json corpus_stats_json(const Corpus& corpus) {
   std::size_t bytes = 0, paragraphs = 0, sentences = 0;
   for (DocId id = 0; id < corpus.document_count(); ++id) {
     const Document& doc = corpus.document(id);
+    if (doc.removed) continue;
     documents.push_back(to_json(doc));
     bytes += doc.text.size();
     paragraphs += doc.paragraphs.size();
@@ -47,7 +48,7 @@ nlohmann::ordered_json corpus_stats_json(const Corpus& corpus) {
   }
   return {{"documents", std::move(documents)},
           {"total",
-           {{"documents", corpus.document_count()},
+           {{"documents", corpus.live_document_count()},
             {"bytes", bytes},
             {"paragraphs", paragraphs},
             {"sentences", sentences},

@@ -7,6 +7,7 @@
 #include "core/text/fold.hpp"
 #include "core/text/html_text.hpp"
 #include "core/text/utf8.hpp"
+#include "core/text/word_breaks.hpp"
 #include "core/text/words.hpp"
 
 namespace textx {
@@ -97,30 +98,127 @@ std::size_t Document::paragraph_at(std::uint32_t offset) const {
 }
 
 Result<DocId> Corpus::add_document(DocumentInfo info, std::string_view bytes) {
-  Result<Document> read = read_document(std::move(info), bytes);
-  if (!read.ok()) return read.error();
-  Document& doc = read.value();
+  std::vector<NewDocument> one;
+  one.push_back({std::move(info), bytes});
+  return std::move(add_documents(std::move(one)).front());
+}
 
+std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> documents) {
+  std::vector<Result<DocId>> results;
+  std::vector<DocumentTokens> batch;
+  for (NewDocument& d : documents) {
+    DocumentTokens tokens;
+    tokens.doc = static_cast<DocId>(documents_.size());
+    Result<Document> read = analyse(std::move(d.info), d.bytes, tokens);
+    if (!read.ok()) {
+      results.emplace_back(read.error());
+      continue;
+    }
+    results.emplace_back(tokens.doc);
+    token_count_ += tokens.keys.size();
+    documents_.push_back(std::move(read.value()));
+    locations_.push_back({});
+    batch.push_back(std::move(tokens));
+  }
+  if (!batch.empty()) add_segment(IndexSegment(std::move(batch), keys_.size()));
+  return results;
+}
+
+// Reads, segments and tokenizes one document, interning its keys.
+Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens) {
+  Result<Document> read = read_document(std::move(info), bytes);
+  if (!read.ok()) return read;
+  Document& doc = read.value();
   Segments segments = find_segments(doc.text);
   doc.paragraphs = std::move(segments.paragraphs);
   doc.sentences = std::move(segments.sentences);
   doc.utf16 = Utf16Offsets(doc.text);
 
-  const auto id = static_cast<DocId>(documents_.size());
   const std::vector<WordSpan> words = find_words(doc.text);
-  doc.tokens.reserve(words.size());
+  tokens.keys.reserve(words.size());
+  tokens.starts.reserve(words.size());
   std::string key;
   for (const WordSpan& w : words) {
     key.clear();
     append_key(key, std::string_view(doc.text).substr(w.start, w.end - w.start));
     const KeyId key_id = intern(key);
-    if (occurrences_[key_id].empty() || occurrences_[key_id].back().doc != id) ++doc.distinct_keys;
-    occurrences_[key_id].push_back({id, static_cast<std::uint32_t>(doc.tokens.size())});
-    doc.tokens.push_back({w.start, w.end, key_id});
+    if (key_last_doc_[key_id] != tokens.doc + 1) {
+      key_last_doc_[key_id] = tokens.doc + 1;
+      ++doc.distinct_keys;
+    }
+    tokens.keys.push_back(key_id);
+    tokens.starts.push_back(w.start);
   }
-  token_count_ += doc.tokens.size();
-  documents_.push_back(std::move(doc));
-  return id;
+  doc.token_count = words.size();
+  return read;
+}
+
+// Appends a segment, then merges the newest segments while the last is at least half the size of the one
+// before: sizes stay geometric, so there are O(log n) segments and each token is rebuilt O(log n) times.
+void Corpus::add_segment(IndexSegment segment) {
+  segments_.push_back(std::move(segment));
+  while (segments_.size() >= 2 &&
+         segments_.back().token_count() * 2 >= segments_[segments_.size() - 2].token_count()) {
+    IndexSegment merged = IndexSegment::merge(segments_[segments_.size() - 2], segments_.back(), {}, keys_.size());
+    segments_.pop_back();
+    segments_.back() = std::move(merged);
+  }
+  locate_documents(segments_.size() - 1);
+}
+
+void Corpus::locate_documents(std::size_t segment) {
+  const IndexSegment& s = segments_[segment];
+  for (std::size_t local = 0; local < s.document_count(); ++local)
+    locations_[s.document_id(local)] = {static_cast<std::uint32_t>(segment), static_cast<std::uint32_t>(local)};
+}
+
+bool Corpus::remove_document(DocId id) {
+  if (id >= documents_.size() || documents_[id].removed) return false;
+  const Location at = locations_[id];
+  const DocId drop[] = {id};
+  segments_[at.segment] = IndexSegment::merge(segments_[at.segment], IndexSegment({}, 0), drop, keys_.size());
+  locate_documents(at.segment);
+  Document& doc = documents_[id];
+  token_count_ -= doc.token_count;
+  DocumentInfo info = std::move(doc.info);
+  doc = Document{};  // frees the text and segments; the description stays for listings
+  doc.info = std::move(info);
+  doc.removed = true;
+  ++removed_count_;
+  return true;
+}
+
+TokenSpan Corpus::tokens(DocId id) const {
+  const Location at = locations_[id];
+  return segments_[at.segment].tokens(at.local);
+}
+
+std::uint32_t Corpus::token_end(DocId id, std::size_t index) const {
+  const std::string_view text = documents_[id].text;
+  WordBoundaryScanner scanner(text, tokens(id).starts[index]);
+  std::size_t start = 0, end = 0;
+  scanner.next_word(start, end);
+  return static_cast<std::uint32_t>(end);
+}
+
+const std::vector<std::uint32_t>& Corpus::key_ranks() const {
+  if (key_ranks_.size() != keys_.size()) {
+    std::vector<KeyId> order(keys_.size());
+    for (KeyId k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](KeyId a, KeyId b) { return keys_[a] < keys_[b]; });
+    key_ranks_.assign(keys_.size(), 0);
+    for (std::uint32_t rank = 0; rank < order.size(); ++rank) key_ranks_[order[rank]] = rank;
+  }
+  return key_ranks_;
+}
+
+std::size_t Corpus::index_memory_bytes() const {
+  std::size_t bytes = 0;
+  for (const IndexSegment& s : segments_) bytes += s.memory_bytes();
+  for (const auto& block : key_blocks_) bytes += block ? kKeyBlockBytes : 0;
+  bytes += (key_slots_.capacity() + key_hashes_.capacity() + key_last_doc_.capacity()) * sizeof(std::uint32_t);
+  bytes += keys_.capacity() * sizeof(std::string_view) + locations_.capacity() * sizeof(Location);
+  return bytes;
 }
 
 std::optional<KeyId> Corpus::find_key(std::string_view key) const {
@@ -146,7 +244,7 @@ KeyId Corpus::intern(std::string_view key) {
   const auto id = static_cast<KeyId>(keys_.size());
   keys_.push_back(store_key(key));
   key_hashes_.push_back(hash);
-  occurrences_.emplace_back();
+  key_last_doc_.push_back(0);
   if (keys_.size() * 2 > key_slots_.size()) {
     grow_key_slots();  // keeps the table at most half full
     slot = find_slot(key, hash);

@@ -10,13 +10,11 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/index/segment.hpp"
 #include "core/text/segments.hpp"
 #include "core/text/utf16_offsets.hpp"
 
 namespace textx {
-
-using DocId = std::uint32_t;
-using KeyId = std::uint32_t;
 
 // What a reader knows about a document besides its text. `name` identifies it (a file name); the other
 // fields may be empty. `encoding`, when set, says the bytes were already converted to UTF-8 by the caller
@@ -27,13 +25,6 @@ struct DocumentInfo {
   std::string date{};
   std::string source{};
   std::string encoding{};
-};
-
-// A word token: UTF-8 byte offsets into its document's text and the id of its matching key.
-struct Token {
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-  KeyId key = 0;
 };
 
 enum class SourceFormat { kText, kHtml };
@@ -47,8 +38,9 @@ struct Document {
   SourceFormat format = SourceFormat::kText;  // kHtml: `text` is the text of the HTML source
   std::vector<TextSpan> paragraphs;
   std::vector<TextSpan> sentences;
-  std::vector<Token> tokens;
+  std::size_t token_count = 0;    // word tokens (held by the corpus's index)
   std::size_t distinct_keys = 0;  // different matching keys among the tokens
+  bool removed = false;           // removed from the corpus; its id is not reused
   Utf16Offsets utf16{""};
 
   // Index of the paragraph holding byte `offset`, or of the last paragraph starting before it; 0 if none.
@@ -58,10 +50,10 @@ struct Document {
 // Largest document accepted: offsets are 32-bit.
 inline constexpr std::size_t kMaxDocumentBytes = 0xFFFFFFFFu;
 
-// One occurrence of a key: a document and a token index within it.
-struct TokenRef {
-  DocId doc = 0;
-  std::uint32_t index = 0;
+// A document to add: its description and raw bytes (which must outlive the call).
+struct NewDocument {
+  DocumentInfo info;
+  std::string_view bytes;
 };
 
 class Corpus {
@@ -73,28 +65,60 @@ class Corpus {
   // Nothing already in the corpus changes on error.
   Result<DocId> add_document(DocumentInfo info, std::string_view bytes);
 
+  // Adds several documents as one index segment (cheaper than one at a time); one result per document,
+  // in order. A document that fails does not stop the others.
+  std::vector<Result<DocId>> add_documents(std::vector<NewDocument> documents);
+
+  // Removes a document from the index; its id stays taken. Returns false when there is no such live document.
+  bool remove_document(DocId id);
+
+  // Ids run from 0 to document_count() - 1, removed documents included (see Document::removed).
   std::size_t document_count() const { return documents_.size(); }
+  std::size_t live_document_count() const { return documents_.size() - removed_count_; }
   // Precondition: id < document_count().
   const Document& document(DocId id) const { return documents_[id]; }
 
+  // The tokens of a live document, in text order. Precondition: id names a live document.
+  TokenSpan tokens(DocId id) const;
+  // The end offset of token `index` of a live document (tokens store only starts: the end is found again).
+  std::uint32_t token_end(DocId id, std::size_t index) const;
+
+  // The index segments, for query evaluation: every live document is in exactly one.
+  const std::vector<IndexSegment>& segments() const { return segments_; }
+
   // The id of a matching key (see key_of), or nullopt when no token in the corpus has that key.
   std::optional<KeyId> find_key(std::string_view key) const;
-  // Occurrences of a key in corpus order (document, then position). Precondition: key was returned by find_key.
-  const std::vector<TokenRef>& occurrences(KeyId key) const { return occurrences_[key]; }
-
-  std::size_t token_count() const { return token_count_; }
   std::size_t vocabulary_size() const { return keys_.size(); }
   // The text of a key. Precondition: key < vocabulary_size().
   std::string_view key_text(KeyId key) const { return keys_[key]; }
+  // Each key's place in the alphabetical (byte) order of key texts, for sorting; computed when first
+  // asked after the vocabulary grew.
+  const std::vector<std::uint32_t>& key_ranks() const;
+
+  std::size_t token_count() const { return token_count_; }  // tokens of live documents
+  // Bytes held by the index beyond the documents' text: segments and vocabulary.
+  std::size_t index_memory_bytes() const;
 
  private:
+  Result<Document> analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens);
+  void add_segment(IndexSegment segment);
+  void locate_documents(std::size_t segment);
   KeyId intern(std::string_view key);
   // The slot of key_slots_ holding `key`, or the empty slot where it would go.
   std::size_t find_slot(std::string_view key, std::uint32_t hash) const;
   std::string_view store_key(std::string_view key);
   void grow_key_slots();
 
+  struct Location {
+    std::uint32_t segment = 0;
+    std::uint32_t local = 0;
+  };
+
   std::vector<Document> documents_;
+  std::vector<Location> locations_;  // per document: where its tokens are
+  std::vector<IndexSegment> segments_;
+  std::size_t removed_count_ = 0;
+  std::size_t token_count_ = 0;
   // The vocabulary: an open-addressing hash table (linear probing, at most half full) of key ids + 1, 0 for
   // an empty slot; each key's text lives in key_blocks_, which never move, and its hash in key_hashes_.
   std::vector<KeyId> key_slots_;
@@ -103,8 +127,8 @@ class Corpus {
   std::vector<std::unique_ptr<char[]>> key_blocks_;
   std::size_t key_block_size_ = 0;  // of key_blocks_.back()
   std::size_t key_block_used_ = 0;  // of key_blocks_.back()
-  std::vector<std::vector<TokenRef>> occurrences_;
-  std::size_t token_count_ = 0;
+  std::vector<DocId> key_last_doc_;  // per key: the last document it was counted in (for distinct_keys)
+  mutable std::vector<std::uint32_t> key_ranks_;
 };
 
 }  // namespace textx

@@ -1,5 +1,6 @@
 #pragma once
-// Concordance (KWIC): every occurrence of a word or an exact phrase, with its left and right context.
+// Concordance (KWIC): every match of a query (docs/query-language.md) with its left and right context,
+// sortable and paged, with the exact total.
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -14,20 +15,31 @@
 namespace textx {
 
 inline constexpr std::size_t kMaxContextTokens = 100;
+inline constexpr std::size_t kMaxContextChars = 1000;
+inline constexpr std::size_t kMaxSortKeys = 3;
+
+enum class ContextUnit { kWords, kCharacters };
+
+// What rows can be sorted by: the words before (L3, L2, L1) or after (R1, R2, R3) the match, the match
+// itself, or the document. Words compare by key, alphabetically; a missing word (document edge) sorts first.
+enum class SortKey { kL3, kL2, kL1, kMatch, kR1, kR2, kR3, kDocument };
 
 struct ConcordanceOptions {
-  std::size_t context_tokens = 8;  // words of context on each side, at most kMaxContextTokens
-  std::size_t offset = 0;          // first hit to return (hits are in corpus order)
-  std::size_t limit = std::numeric_limits<std::size_t>::max();  // most hits to return
-  MatchOptions match;              // by default case and diacritics are ignored
+  std::size_t context = 8;                  // words (at most kMaxContextTokens) or characters (kMaxContextChars)
+  ContextUnit unit = ContextUnit::kWords;
+  std::vector<SortKey> sort;                // up to kMaxSortKeys; empty: corpus order
+  std::size_t offset = 0;                   // first row to return, in the sorted order
+  std::size_t limit = std::numeric_limits<std::size_t>::max();  // most rows to return
+  MatchOptions match;                       // by default case and diacritics are ignored
 };
 
-// One KWIC row. Offsets are UTF-8 bytes into the document's text; `left`, `match` and `right` are the
-// text of the context and the match, with each run of whitespace shown as one space.
+// One KWIC row. Offsets are UTF-8 bytes into the document's text; `left`, `match` and `right` are the text
+// of the context and the match, with each run of whitespace shown as one space.
 struct KwicRow {
   DocId doc = 0;
   std::uint32_t first_token = 0;  // index of the match's first token in the document
-  std::size_t paragraph = 0;      // index of the paragraph holding the match
+  std::uint32_t token_count = 0;  // tokens the match spans
+  std::size_t paragraph = 0;      // index of the paragraph holding the match's start
   std::uint32_t start = 0;        // match start
   std::uint32_t end = 0;          // match end
   std::string left;
@@ -37,14 +49,17 @@ struct KwicRow {
 
 struct Concordance {
   std::string query;
-  std::size_t total = 0;        // every hit in the corpus, whatever offset and limit say
-  std::vector<KwicRow> rows;    // hits [offset, offset + limit) in corpus order
+  std::size_t total = 0;        // every match in the corpus, whatever offset and limit say
+  std::vector<KwicRow> rows;    // matches [offset, offset + limit) in the requested order
 };
 
-// Finds every occurrence of `query`, a word or a sequence of words matched token by token as an exact
-// phrase. The query is split into words by the same rules as the documents and matched by key (see
-// key_of), ignoring case and diacritics unless options.match asks otherwise. Returns an Error when the
-// query has no words or options are out of range; an unknown word gives total 0.
+// Parses and runs `query` (query_parser.hpp, query_eval.hpp), orders the matches and builds the requested
+// page of rows. Returns the parser's or evaluator's Error for a malformed query, or an Error for options
+// out of range; a query that matches nothing gives total 0.
 Result<Concordance> concordance(const Corpus& corpus, std::string_view query, const ConcordanceOptions& options);
+
+// The name of a sort key ("L3" … "R3", "M", "doc") and back; nullopt for an unknown name.
+std::string_view sort_key_name(SortKey key);
+std::optional<SortKey> parse_sort_key(std::string_view name);
 
 }  // namespace textx

@@ -11,6 +11,8 @@ namespace textx {
 class WordBoundaryScanner {
  public:
   explicit WordBoundaryScanner(std::string_view text) : text_(text) {}
+  // Scans from `start`, which must be a word boundary of `text` (such as a token's start offset).
+  WordBoundaryScanner(std::string_view text, std::size_t start) : text_(text), pos_(start) {}
 
   // Advances to the next boundary and returns its byte offset, or npos when the end of text was the last
   // boundary. The first call returns the end of the first segment (offset 0 is always a boundary).

@@ -93,7 +93,7 @@ TEST_CASE("offset and limit page the rows while total stays exact") {
 
   options.offset = 100;
   CHECK(concordance(corpus, "independence", options).value().rows.empty());
-  options.context_tokens = 0;
+  options.context = 0;
   options.offset = 0;
   const auto bare = concordance(corpus, "independence", options);
   CHECK(bare.value().rows[0].left.empty());
@@ -110,7 +110,7 @@ TEST_CASE("queries without words or with bad options are errors with plain messa
   }
   CHECK(concordance(corpus, std::string("a\0b", 3), {}).error().code == "query.invalid");
   textx::ConcordanceOptions wide;
-  wide.context_tokens = textx::kMaxContextTokens + 1;
+  wide.context = textx::kMaxContextTokens + 1;
   CHECK(concordance(corpus, "independence", wide).error().to_string() ==
         "[options.context] Context can be at most 100 words on each side; asked for 101.");
 }

@@ -10,18 +10,29 @@ TEST_CASE("a corpus indexes every token of every document under its folded key")
   const Corpus corpus = textx::testing::mini_corpus();
   REQUIRE(corpus.document_count() == 3);
   std::size_t tokens = 0;
-  for (textx::DocId id = 0; id < corpus.document_count(); ++id) tokens += corpus.document(id).tokens.size();
+  for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
+    CHECK(corpus.tokens(id).size() == corpus.document(id).token_count);
+    tokens += corpus.document(id).token_count;
+  }
   CHECK(corpus.token_count() == tokens);
 
   const auto key = corpus.find_key("independence");
   REQUIRE(key.has_value());
   CHECK(corpus.key_text(*key) == "independence");
-  for (const textx::TokenRef& ref : corpus.occurrences(*key)) {
-    const textx::Document& doc = corpus.document(ref.doc);
-    const textx::Token& token = doc.tokens[ref.index];
-    CHECK(token.key == *key);
-    CHECK(textx::key_of(std::string_view(doc.text).substr(token.start, token.end - token.start)) == "independence");
+  std::size_t found = 0;
+  for (const textx::IndexSegment& segment : corpus.segments()) {
+    for (const std::uint32_t position : segment.postings(*key)) {
+      const std::size_t local = segment.document_of(position);
+      const textx::DocId doc = segment.document_id(local);
+      const std::size_t index = position - segment.first_token(local);
+      CHECK(corpus.tokens(doc).keys[index] == *key);
+      const std::uint32_t start = corpus.tokens(doc).starts[index];
+      CHECK(textx::key_of(std::string_view(corpus.document(doc).text).substr(start, corpus.token_end(doc, index) - start)) ==
+            "independence");
+      ++found;
+    }
   }
+  CHECK(found == 8);
   CHECK_FALSE(corpus.find_key("Independence").has_value());  // keys are folded; callers fold first
   CHECK_FALSE(corpus.find_key("absent").has_value());
 }
@@ -50,7 +61,8 @@ TEST_CASE("an empty document is accepted and has no tokens") {
   Corpus corpus;
   const textx::Result<textx::DocId> added = corpus.add_document({.name = "empty.txt"}, "");
   REQUIRE(added.ok());
-  CHECK(corpus.document(added.value()).tokens.empty());
+  CHECK(corpus.document(added.value()).token_count == 0);
+  CHECK(corpus.tokens(added.value()).size() == 0);
   CHECK(corpus.token_count() == 0);
 }
 
@@ -64,7 +76,7 @@ TEST_CASE("a 10 MB document on one line is read into sentence units without trou
   const textx::Document& doc = corpus.document(added.value());
   CHECK(doc.sentences.size() == line.size() / 46);
   CHECK(doc.paragraphs.size() > 1000);
-  CHECK(doc.tokens.size() == 9 * doc.sentences.size());
+  CHECK(doc.token_count == 9 * doc.sentences.size());
   CHECK(doc.distinct_keys == 9);
 }
 
@@ -78,4 +90,62 @@ TEST_CASE("mixed line ends in one document: LF, CRLF and CR all end lines and bl
   CHECK(doc.text.substr(doc.paragraphs[2].start, doc.paragraphs[2].end - doc.paragraphs[2].start) ==
         "Third\rcontinues.");
   CHECK(doc.sentences.size() == 4);
+}
+
+TEST_CASE("documents added one by one, in batches, or removed leave the same index as a fresh build") {
+  // The reference: every mini document but the second, added at once.
+  const auto& docs = textx::testing::mini_documents();
+  std::vector<std::string> texts;
+  for (const auto& d : docs) texts.push_back(d.text);
+  for (int i = 0; i < 40; ++i) texts.push_back("Independence number " + std::to_string(i) + " and peace, peace.");
+
+  Corpus grown;  // one at a time: segments merge as they come
+  for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(grown.add_document({.name = "d" + std::to_string(i)}, texts[i]).ok());
+  CHECK(grown.segments().size() < 8);  // geometric merging keeps few segments
+  Corpus batched;
+  std::vector<textx::NewDocument> batch;
+  for (std::size_t i = 0; i < texts.size(); ++i) batch.push_back({{.name = "d" + std::to_string(i)}, texts[i]});
+  for (const auto& result : batched.add_documents(std::move(batch))) CHECK(result.ok());
+  CHECK(batched.segments().size() == 1);
+
+  REQUIRE(grown.remove_document(1));
+  REQUIRE(batched.remove_document(1));
+  CHECK_FALSE(grown.remove_document(1));     // already removed
+  CHECK_FALSE(grown.remove_document(9999));  // no such document
+  CHECK(grown.document(1).removed);
+  CHECK(grown.live_document_count() == texts.size() - 1);
+
+  for (const Corpus* corpus : {&grown, &batched}) {
+    CHECK(corpus->token_count() == grown.token_count());
+    for (const char* word : {"independence", "peace", "the", "number"}) {
+      CAPTURE(word);
+      std::size_t n = 0;
+      for (const auto& segment : corpus->segments()) n += segment.postings(*corpus->find_key(word)).size();
+      std::size_t expected = 0;
+      for (textx::DocId id = 0; id < corpus->document_count(); ++id) {
+        if (corpus->document(id).removed) continue;
+        for (const textx::KeyId k : corpus->tokens(id).keys) expected += corpus->key_text(k) == word;
+      }
+      CHECK(n == expected);
+    }
+  }
+}
+
+TEST_CASE("the index holds at most 12 bytes per token beyond the text, plus the vocabulary") {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "word" + std::to_string(i % 500) + " and the others ";
+  Corpus corpus;
+  REQUIRE(corpus.add_document({.name = "big.txt"}, text).ok());
+  std::size_t segment_bytes = 0;
+  for (const auto& segment : corpus.segments()) segment_bytes += segment.memory_bytes();
+  CHECK(static_cast<double>(segment_bytes) / static_cast<double>(corpus.token_count()) <= 12.1);
+}
+
+TEST_CASE("key ranks follow the alphabetical order of key texts") {
+  const Corpus corpus = textx::testing::mini_corpus();
+  const auto& ranks = corpus.key_ranks();
+  REQUIRE(ranks.size() == corpus.vocabulary_size());
+  for (textx::KeyId a = 0; a < corpus.vocabulary_size(); ++a)
+    for (textx::KeyId b = 0; b < corpus.vocabulary_size(); ++b)
+      CHECK((ranks[a] < ranks[b]) == (corpus.key_text(a) < corpus.key_text(b)));
 }

@@ -181,6 +181,32 @@ for (const setting of settings) {
       await page.close();
     });
 
+    it('sorts rows by the words after the match, keeps the order in the URL, and answers the query language', async () => {
+      const { page, problems } = await openPage(setting.url());
+      const sorted = cliConcordance('independence', '--sort', 'R1,R2,R3');
+      await search(page, 'independence');
+      await page.selectOption('#sort', 'R1,R2,R3');
+      await page.waitForFunction(() => location.hash.includes('sort='));
+      await page.waitForFunction((left) => document.querySelector('#kwic-rows tr td.kwic-left').textContent === left,
+        sorted.hits[0].left);
+      assert.deepEqual((await kwicRows(page)).map((cells) => cells[2]), sorted.hits.map((hit) => hit.right));
+      await page.reload();
+      await page.waitForSelector('#kwic-rows tr');
+      assert.equal(await page.inputValue('#sort'), 'R1,R2,R3');
+      assert.deepEqual((await kwicRows(page)).map((cells) => cells[2]), sorted.hits.map((hit) => hit.right));
+
+      await page.selectOption('#sort', '');
+      for (const query of ['peace NEAR/5 security', 'independen*', '(mutual respect)|equality']) {
+        await search(page, query);
+        const expected = cliConcordance(query);
+        assert.deepEqual((await kwicRows(page)).map((cells) => cells[1]), expected.hits.map((hit) => hit.match), query);
+      }
+      await page.click('#query-help summary');
+      assert.equal(await page.isVisible('#query-help dl'), true);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
     it('runs under a Content-Security-Policy without \'unsafe-eval\' or inline-script allowances', async () => {
       const { page } = await openPage(setting.url());
       const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.content);

@@ -63,6 +63,18 @@ describe('the wasm core', () => {
     corpus.delete();
   });
 
+  it('answers the query language, sorting and character context exactly as the CLI does', () => {
+    const corpus = seedCorpusHandle();
+    for (const query of ['independen*', 'organi?ation', 'the * of', 'independence|sovereignty', '(mutual respect)|equality',
+      'peace NEAR/5 security', '/imperialis(m|t)s?/', 'independence doc:2023*', 'independence date:..1999']) {
+      assert.deepEqual(concord(corpus, { query }), cliConcordance(query), query);
+    }
+    assert.deepEqual(concord(corpus, { query: 'independence', sort: ['R1', 'R2', 'R3'], limit: 5 }),
+      cliConcordance('independence', '--sort', 'R1,R2,R3', '--limit', '5'));
+    assert.deepEqual(concord(corpus, { query: 'Juche', context: 20, context_unit: 'characters' }),
+      cliConcordance('Juche', '--context-chars', '20'));
+  });
+
   it('reports byte offsets that point at the match in the UTF-8 text', () => {
     const corpus = seedCorpusHandle();
     const bytes = readFileSync(join(seedCorpus, '1980-10-kwp-6th-congress-closing-decree.txt'));
@@ -84,7 +96,11 @@ describe('the wasm core', () => {
     assert.equal(JSON.parse(corpus.concordance('not json')).error.code, 'request.invalid');
     assert.equal(JSON.parse(corpus.concordance('{}')).error.code, 'request.invalid');
     assert.equal(concord(corpus, { query: 'a', case_sensitive: 'yes' }).error.code, 'request.invalid');
-    assert.equal(concord(corpus, { query: 'x'.repeat(100000) }).total, 0);
+    assert.equal(concord(corpus, { query: 'x'.repeat(100000) }).error.code, 'query.too_complex');
+    assert.deepEqual(concord(corpus, { query: '(peace' }).error,
+      { code: 'query.syntax', message: '[query.syntax] At character 1: this parenthesis is never closed.' });
+    assert.equal(concord(corpus, { query: 'peace', sort: ['R9'] }).error.code, 'options.sort');
+    assert.equal(concord(corpus, { query: 'peace', context_unit: 'lines' }).error.code, 'request.invalid');
     corpus.delete();
   });
 

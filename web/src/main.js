@@ -2,7 +2,7 @@
 // query in the URL fragment, and exposes window.textx for tests and same-origin embedders.
 import { filesToDocuments, openingCorpus } from './corpus_source.js';
 import { startWorker } from './start_worker.js';
-import { ConcordanceView } from './views/concordance_view.js';
+import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
 import { renderDocumentList } from './views/document_list.js';
 import { WorkerClient } from './worker_client.js';
 
@@ -35,16 +35,20 @@ async function addDocuments(documents, encoding = '') {
   showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0);
 }
 
-function queryFromUrl() {
-  return new URLSearchParams(location.hash.slice(1)).get('q') || '';
+// The view named in the URL fragment: #q=QUERY&sort=R1,R2,R3
+function stateFromUrl() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return { query: params.get('q') || '', sort: params.get('sort') || '' };
 }
 
-async function runSearch(query) {
+async function runSearch({ query, sort }) {
   const search = ++latestSearch;
-  view.setQuery(query);
+  view.setQuery(query, sort);
   view.renderMessage(`Searching for “${query}”…`);
   try {
-    const result = await client.request('concordance', { request: { query } });
+    const request = { query, limit: kMaxRowsShown };
+    if (sort) request.sort = sort.split(',');
+    const result = await client.request('concordance', { request });
     if (search === latestSearch) view.render(result, documentLabels);
   } catch (error) {
     if (search === latestSearch) view.renderError(error);
@@ -60,22 +64,22 @@ const ready = (async () => {
 
 ready.then(
   () => {
-    const query = queryFromUrl();
-    if (query) runSearch(query);
+    const state = stateFromUrl();
+    if (state.query) runSearch(state);
     else view.renderMessage('Type a word or phrase and press Enter to see every occurrence in context.');
   },
   (error) => showLibraryStatus(error.message, true),
 );
 
-view.bind((query) => {
-  // The fragment holds the query, so a link or a bookmark reopens this view and back/forward work.
-  const hash = `#${new URLSearchParams({ q: query })}`;
-  if (location.hash === hash) runSearch(query);
+view.bind((query, sort) => {
+  // The fragment holds the query and order, so a link or a bookmark reopens this view and back/forward work.
+  const hash = `#${new URLSearchParams(sort ? { q: query, sort } : { q: query })}`;
+  if (location.hash === hash) runSearch({ query, sort });
   else location.hash = hash;
 });
 window.addEventListener('hashchange', () => {
-  const query = queryFromUrl();
-  if (query) ready.then(() => runSearch(query));
+  const state = stateFromUrl();
+  if (state.query) ready.then(() => runSearch(state));
 });
 
 document.getElementById('add-files').addEventListener('change', async (event) => {

@@ -8,22 +8,29 @@ export class ConcordanceView {
   constructor(root) {
     this.form_ = root.querySelector('#search-form');
     this.input_ = root.querySelector('#query');
+    this.sort_ = root.querySelector('#sort');
     this.status_ = root.querySelector('#search-status');
     this.rows_ = root.querySelector('#kwic-rows');
     this.table_ = root.querySelector('#kwic');
   }
 
-  // Calls onSearch(query) when the reader submits a non-empty query.
+  // Calls onSearch(query, sort) when the reader submits a non-empty query or changes the order; sort is a
+  // comma-separated list of sort keys ('' for text order).
   bind(onSearch) {
+    const submit = () => {
+      const query = this.input_.value.trim();
+      if (query) onSearch(query, this.sort_.value);
+    };
     this.form_.addEventListener('submit', (event) => {
       event.preventDefault();
-      const query = this.input_.value.trim();
-      if (query) onSearch(query);
+      submit();
     });
+    this.sort_.addEventListener('change', submit);
   }
 
-  setQuery(query) {
+  setQuery(query, sort) {
     this.input_.value = query;
+    this.sort_.value = sort;
   }
 
   focus() {

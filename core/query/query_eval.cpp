@@ -1,0 +1,321 @@
+#include "core/query/query_eval.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/query/token_regex.hpp"
+
+namespace textx {
+namespace {
+
+// A term ready to test tokens: the keys it accepts, and for a group its compiled alternatives.
+struct CompiledTerm {
+  QueryTerm::Kind kind = QueryTerm::Kind::kWord;
+  std::vector<KeyId> keys;                                 // sorted; kWord, kWildcard, kRegex
+  std::string strict_key;                                   // kWord under sensitive matching
+  std::vector<std::vector<CompiledTerm>> alternatives;      // kGroup
+  std::optional<std::size_t> fixed_length;                  // tokens it spans, when always the same
+};
+
+using CompiledSequence = std::vector<CompiledTerm>;
+
+bool is_default(MatchOptions m) { return !m.case_sensitive && !m.diacritic_sensitive; }
+
+std::optional<std::size_t> sequence_length(const CompiledSequence& sequence) {
+  std::size_t total = 0;
+  for (const CompiledTerm& term : sequence) {
+    if (!term.fixed_length) return std::nullopt;
+    total += *term.fixed_length;
+  }
+  return total;
+}
+
+Error term_error(const QueryTerm& term, const Error& error) {
+  // Point at the term in the query; the engine's own message says where in the expression.
+  return Error{error.code, "In \"" + term.text + "\" (character " + std::to_string(term.position + 1) + "): " +
+                               error.message};
+}
+
+// The vocabulary keys a wildcard or regular expression accepts.
+Result<std::vector<KeyId>> expand(const Corpus& corpus, const QueryTerm& term) {
+  Result<TokenRegex> regex =
+      term.kind == QueryTerm::Kind::kRegex ? TokenRegex::compile(term.text) : TokenRegex::from_wildcard(term.text);
+  if (!regex.ok()) return term_error(term, regex.error());
+  const TokenRegex& pattern = regex.value();
+  const std::string& prefix = pattern.required_prefix();
+  std::vector<KeyId> keys;
+  for (KeyId key = 0; key < corpus.vocabulary_size(); ++key) {
+    const std::string_view text = corpus.key_text(key);
+    if (text.substr(0, prefix.size()) != prefix || !pattern.matches(text)) continue;
+    if (keys.size() == kMaxExpandedKeys)
+      return Error{"query.too_broad", "\"" + term.text + "\" matches more than " + std::to_string(kMaxExpandedKeys) +
+                                          " different words; make it more specific."};
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+Result<CompiledSequence> compile_sequence(const Corpus& corpus, const std::vector<QueryTerm>& terms, MatchOptions match);
+
+Result<CompiledTerm> compile_term(const Corpus& corpus, const QueryTerm& term, MatchOptions match) {
+  CompiledTerm out;
+  out.kind = term.kind;
+  out.fixed_length = 1;
+  switch (term.kind) {
+    case QueryTerm::Kind::kWord: {
+      if (const std::optional<KeyId> key = corpus.find_key(key_of(term.text))) out.keys.push_back(*key);
+      if (!is_default(match)) out.strict_key = key_of(term.text, match);
+      break;
+    }
+    case QueryTerm::Kind::kWildcard:
+    case QueryTerm::Kind::kRegex: {
+      Result<std::vector<KeyId>> keys = expand(corpus, term);
+      if (!keys.ok()) return keys.error();
+      out.keys = std::move(keys.value());
+      break;
+    }
+    case QueryTerm::Kind::kAnyWord:
+      break;
+    case QueryTerm::Kind::kGroup: {
+      std::optional<std::size_t> length;
+      bool same = true;
+      for (const std::vector<QueryTerm>& alternative : term.alternatives) {
+        Result<CompiledSequence> compiled = compile_sequence(corpus, alternative, match);
+        if (!compiled.ok()) return compiled.error();
+        const std::optional<std::size_t> n = sequence_length(compiled.value());
+        if (!n || (length && *length != *n)) same = false;
+        length = n;
+        out.alternatives.push_back(std::move(compiled.value()));
+      }
+      out.fixed_length = same ? length : std::nullopt;
+      break;
+    }
+  }
+  return out;
+}
+
+Result<CompiledSequence> compile_sequence(const Corpus& corpus, const std::vector<QueryTerm>& terms, MatchOptions match) {
+  CompiledSequence sequence;
+  for (const QueryTerm& term : terms) {
+    Result<CompiledTerm> compiled = compile_term(corpus, term, match);
+    if (!compiled.ok()) return compiled.error();
+    sequence.push_back(std::move(compiled.value()));
+  }
+  return sequence;
+}
+
+// Tokens of one document, and what a strict comparison needs.
+struct DocumentView {
+  const Corpus& corpus;
+  DocId doc;
+  TokenSpan tokens;
+  MatchOptions match;
+};
+
+bool token_matches(const CompiledTerm& term, const DocumentView& view, std::size_t index) {
+  if (term.kind == QueryTerm::Kind::kAnyWord) return true;
+  if (!std::binary_search(term.keys.begin(), term.keys.end(), view.tokens.keys[index])) return false;
+  if (term.kind != QueryTerm::Kind::kWord || is_default(view.match)) return true;
+  const std::string_view text = view.corpus.document(view.doc).text;
+  const std::uint32_t start = view.tokens.starts[index];
+  return key_of(text.substr(start, view.corpus.token_end(view.doc, index) - start), view.match) == term.strict_key;
+}
+
+// Where `sequence` starting at token `from` of the document ends (one past its last token): the shortest
+// way to match it, or nullopt. Recursion is bounded by the query's nesting depth (the parser limits it).
+std::optional<std::size_t> match_sequence(const CompiledSequence& sequence, std::size_t term, const DocumentView& view,
+                                          std::size_t from) {
+  if (term == sequence.size()) return from;
+  const CompiledTerm& t = sequence[term];
+  if (t.kind != QueryTerm::Kind::kGroup) {
+    if (from >= view.tokens.size() || !token_matches(t, view, from)) return std::nullopt;
+    return match_sequence(sequence, term + 1, view, from + 1);
+  }
+  std::optional<std::size_t> best;
+  for (const CompiledSequence& alternative : t.alternatives) {
+    const std::optional<std::size_t> mid = match_sequence(alternative, 0, view, from);
+    if (!mid) continue;
+    const std::optional<std::size_t> end = match_sequence(sequence, term + 1, view, *mid);
+    if (end && (!best || *end < *best)) best = end;
+  }
+  return best;
+}
+
+// The keys whose occurrences contain every match's first token (nullopt: any token can start a match).
+std::optional<std::vector<KeyId>> first_token_keys(const CompiledSequence& sequence) {
+  if (sequence.empty()) return std::nullopt;
+  const CompiledTerm& t = sequence.front();
+  if (t.kind == QueryTerm::Kind::kAnyWord) return std::nullopt;
+  if (t.kind != QueryTerm::Kind::kGroup) return t.keys;
+  std::vector<KeyId> keys;
+  for (const CompiledSequence& alternative : t.alternatives) {
+    const std::optional<std::vector<KeyId>> sub = first_token_keys(alternative);
+    if (!sub) return std::nullopt;
+    keys.insert(keys.end(), sub->begin(), sub->end());
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+// The most selective anchor: a term at a fixed token offset from the start whose keys are known, and the
+// offset. Falls back to the first term (offset 0); nullopt keys mean every position is a candidate.
+struct Anchor {
+  std::optional<std::vector<KeyId>> keys;
+  std::size_t offset = 0;
+};
+
+std::size_t occurrences(const Corpus& corpus, const std::vector<KeyId>& keys) {
+  std::size_t n = 0;
+  for (const IndexSegment& segment : corpus.segments())
+    for (const KeyId key : keys) n += segment.postings(key).size();
+  return n;
+}
+
+Anchor choose_anchor(const Corpus& corpus, const CompiledSequence& sequence) {
+  Anchor best{first_token_keys(sequence), 0};
+  std::size_t best_count = best.keys ? occurrences(corpus, *best.keys) : static_cast<std::size_t>(-1);
+  std::size_t offset = 0;
+  for (const CompiledTerm& term : sequence) {
+    if (!term.fixed_length) break;
+    if (term.kind == QueryTerm::Kind::kWord || term.kind == QueryTerm::Kind::kWildcard ||
+        term.kind == QueryTerm::Kind::kRegex) {
+      const std::size_t count = occurrences(corpus, term.keys);
+      if (count < best_count) {
+        best = {term.keys, offset};
+        best_count = count;
+      }
+    }
+    offset += *term.fixed_length;
+  }
+  return best;
+}
+
+// Candidate positions of the anchor in a segment, ascending. Precondition: anchor.keys is set.
+std::vector<std::uint32_t> anchor_positions(const IndexSegment& segment, const Anchor& anchor) {
+  std::vector<std::uint32_t> positions;
+  for (const KeyId key : *anchor.keys) {
+    const std::span<const std::uint32_t> list = segment.postings(key);
+    positions.insert(positions.end(), list.begin(), list.end());
+  }
+  if (anchor.keys->size() > 1) std::sort(positions.begin(), positions.end());
+  return positions;
+}
+
+bool date_in_range(const std::string& date, const DocumentFilter& filter) {
+  if (filter.date_from.empty() && filter.date_to.empty()) return true;
+  if (date.empty()) return false;
+  if (!filter.date_from.empty() && date.substr(0, filter.date_from.size()) < filter.date_from) return false;
+  if (!filter.date_to.empty() && date.substr(0, filter.date_to.size()) > filter.date_to) return false;
+  return true;
+}
+
+// Glob over a document name: '*' any run, '?' one byte, ASCII letters compared without case.
+bool name_matches(std::string_view glob, std::string_view name) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  std::size_t g = 0, n = 0, star = std::string_view::npos, resume = 0;
+  while (n < name.size()) {
+    if (g < glob.size() && (glob[g] == '?' || lower(glob[g]) == lower(name[n]))) {
+      ++g;
+      ++n;
+    } else if (g < glob.size() && glob[g] == '*') {
+      star = g++;
+      resume = n;
+    } else if (star != std::string_view::npos) {
+      g = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.size() && glob[g] == '*') ++g;
+  return g == glob.size();
+}
+
+std::vector<bool> allowed_documents(const Corpus& corpus, const DocumentFilter& filter) {
+  std::vector<bool> allowed(corpus.document_count(), false);
+  for (DocId id = 0; id < corpus.document_count(); ++id) {
+    const Document& doc = corpus.document(id);
+    if (doc.removed || !date_in_range(doc.info.date, filter)) continue;
+    allowed[id] = filter.names.empty() ||
+                  std::any_of(filter.names.begin(), filter.names.end(),
+                              [&](const std::string& glob) { return name_matches(glob, doc.info.name); });
+  }
+  return allowed;
+}
+
+// Matches of one sequence in every allowed document, by document id then position, or an Error when no
+// term narrows the search (a query of gaps only would list every word of the corpus).
+Result<std::vector<QueryMatch>> sequence_matches(const Corpus& corpus, const CompiledSequence& sequence,
+                                                 const std::vector<bool>& allowed, MatchOptions match) {
+  const Anchor anchor = choose_anchor(corpus, sequence);
+  if (!anchor.keys)
+    return Error{"query.too_broad", "A query of only * (any word) matches every word of the corpus; add a word to look for."};
+  std::vector<QueryMatch> matches;
+  for (const IndexSegment& segment : corpus.segments()) {
+    std::size_t local = 0;
+    for (const std::uint32_t position : anchor_positions(segment, anchor)) {
+      while (segment.first_token(local + 1) <= position) ++local;
+      const DocId doc = segment.document_id(local);
+      if (!allowed[doc] || position - segment.first_token(local) < anchor.offset) continue;
+      const std::size_t start = position - segment.first_token(local) - anchor.offset;
+      const DocumentView view{corpus, doc, segment.tokens(local), match};
+      if (const std::optional<std::size_t> end = match_sequence(sequence, 0, view, start))
+        matches.push_back({doc, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(*end - start)});
+    }
+  }
+  // Already in corpus order: segments hold ascending document ids (merges keep their order), and each
+  // segment's candidates are ascending positions.
+  return matches;
+}
+
+// The matches of `first` with a match of `second` within `distance` tokens on either side, each widened to
+// cover the nearest such match.
+std::vector<QueryMatch> near_matches(const std::vector<QueryMatch>& first, const std::vector<QueryMatch>& second,
+                                     std::size_t distance) {
+  std::vector<QueryMatch> out;
+  std::size_t lo = 0;
+  for (const QueryMatch& a : first) {
+    const std::int64_t a_start = a.first, a_end = std::int64_t{a.first} + a.length;  // [start, end)
+    while (lo < second.size() && (second[lo].doc < a.doc ||
+                                  (second[lo].doc == a.doc &&
+                                   std::int64_t{second[lo].first} + second[lo].length + std::int64_t(distance) < a_start)))
+      ++lo;
+    const QueryMatch* nearest = nullptr;
+    std::int64_t nearest_gap = 0;
+    for (std::size_t i = lo; i < second.size() && second[i].doc == a.doc; ++i) {
+      const std::int64_t b_start = second[i].first, b_end = b_start + second[i].length;
+      if (b_start > a_end + std::int64_t(distance)) break;
+      if (b_start < a_end && b_end > a_start) continue;  // overlapping: the same words, not a neighbour
+      const std::int64_t gap = b_start >= a_end ? b_start - a_end : a_start - b_end;
+      if (gap <= std::int64_t(distance) && (!nearest || gap < nearest_gap)) {
+        nearest = &second[i];
+        nearest_gap = gap;
+      }
+    }
+    if (!nearest) continue;
+    const std::uint32_t start = std::min(a.first, nearest->first);
+    const std::uint32_t end = std::max(a.first + a.length, nearest->first + nearest->length);
+    out.push_back({a.doc, start, end - start});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match) {
+  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
+  if (!sequence.ok()) return sequence.error();
+  const std::vector<bool> allowed = allowed_documents(corpus, query.filter);
+  Result<std::vector<QueryMatch>> matches = sequence_matches(corpus, sequence.value(), allowed, match);
+  if (!matches.ok() || !query.near_distance) return matches;
+  Result<CompiledSequence> near = compile_sequence(corpus, query.near_sequence, match);
+  if (!near.ok()) return near.error();
+  Result<std::vector<QueryMatch>> near_side = sequence_matches(corpus, near.value(), allowed, match);
+  if (!near_side.ok()) return near_side.error();
+  return near_matches(matches.value(), near_side.value(), *query.near_distance);
+}
+
+}  // namespace textx
