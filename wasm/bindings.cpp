@@ -1,9 +1,11 @@
 // Embind bindings: the only place where JavaScript meets the core. JSON strings in, JSON strings out;
 // every failure comes back as {"error": {"code", "message"}} rather than a trap or an exception.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "core/corpus/corpus.hpp"
 #include "core/query/concordance.hpp"
@@ -60,10 +62,36 @@ class CorpusHandle {
     return wire::dump(wire::to_json(corpus_.document(added.value())));
   }
 
+  // Several documents as one index segment (cheaper than one at a time). infos_json: a JSON array of
+  // document information as for addDocument; byte_arrays: a JS array of Uint8Array, one per entry.
+  // Returns a JSON array with, per document, its summary or {"error": …}.
+  std::string addDocuments(const std::string& infos_json, const emscripten::val& byte_arrays) {
+    const json infos = json::parse(infos_json, nullptr, false);
+    const auto count = byte_arrays["length"].as<std::size_t>();
+    if (infos.is_discarded() || !infos.is_array() || infos.size() != count)
+      return wire::dump(wire::to_json(
+          invalid_request("addDocuments expects a JSON array of document information and as many byte arrays.")));
+    std::vector<std::string> bytes(count);  // kept alive while the core reads them
+    std::vector<NewDocument> batch;
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!infos[i].is_object())
+        return wire::dump(wire::to_json(invalid_request("Each document's information must be a JSON object.")));
+      bytes[i] = byte_arrays[i].as<std::string>();
+      batch.push_back({{string_field(infos[i], "name"), string_field(infos[i], "title"), string_field(infos[i], "date"),
+                        string_field(infos[i], "source"), string_field(infos[i], "encoding")},
+                       bytes[i]});
+    }
+    for (const Result<DocId>& added : corpus_.add_documents(std::move(batch)))
+      out.push_back(added.ok() ? wire::to_json(corpus_.document(added.value())) : wire::to_json(added.error()));
+    return wire::dump(out);
+  }
+
   // A JSON array of every document's summary, in the order they were added.
   std::string documents() const {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (DocId id = 0; id < corpus_.document_count(); ++id) list.push_back(wire::to_json(corpus_.document(id)));
+    for (DocId id = 0; id < corpus_.document_count(); ++id)
+      if (!corpus_.document(id).removed) list.push_back(wire::to_json(corpus_.document(id)));
     return wire::dump(list);
   }
 
@@ -113,6 +141,7 @@ EMSCRIPTEN_BINDINGS(textx) {
   emscripten::class_<textx::wasm::CorpusHandle>("Corpus")
       .constructor<>()
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)
+      .function("addDocuments", &textx::wasm::CorpusHandle::addDocuments)
       .function("documents", &textx::wasm::CorpusHandle::documents)
       .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("concordance", &textx::wasm::CorpusHandle::concordance);

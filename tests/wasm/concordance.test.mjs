@@ -104,6 +104,17 @@ describe('the wasm core', () => {
     corpus.delete();
   });
 
+  it('adds a batch of documents as one segment, reporting each document in turn', () => {
+    const corpus = new core.Corpus();
+    const names = ['a.txt', 'scan.png', 'b.txt'];
+    const bytes = [Buffer.from('Peace and independence.'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]), Buffer.from('Peace again.')];
+    const answers = JSON.parse(corpus.addDocuments(JSON.stringify(names.map((name) => ({ name }))), bytes));
+    assert.deepEqual(answers.map((a) => a.error ? a.error.code : a.name), ['a.txt', 'load.binary', 'b.txt']);
+    assert.equal(concord(corpus, { query: 'peace' }).total, 2);
+    assert.equal(JSON.parse(corpus.addDocuments('[{"name": "x"}]', [])).error.code, 'request.invalid');
+    corpus.delete();
+  });
+
   it('refuses binary files by name and keeps every document already loaded', () => {
     const corpus = seedCorpusHandle();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);

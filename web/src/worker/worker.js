@@ -32,12 +32,21 @@ const actions = {
   async addDocuments({ documents, encoding = '' }) {
     const core = await corePromise;
     corpus ??= new core.Corpus();
-    return documents.map(({ info, bytes }) => {
+    // Files the browser cannot decode are reported here; the rest go to the core as one batch (one index
+    // segment), which reports on each document in turn.
+    const results = new Array(documents.length);
+    const batch = [];
+    documents.forEach(({ info, bytes }, i) => {
       const read = encoding ? transcode(bytes, encoding, info.name) : { info, bytes: new Uint8Array(bytes) };
-      if (read.error) return { name: info.name, error: read.error };
-      const summary = JSON.parse(corpus.addDocument(JSON.stringify({ ...info, ...read.info }), read.bytes));
-      return summary.error ? { name: info.name, error: summary.error } : summary;
+      if (read.error) results[i] = { name: info.name, error: read.error };
+      else batch.push({ i, info: { ...info, ...read.info }, bytes: read.bytes });
     });
+    const answers = JSON.parse(corpus.addDocuments(JSON.stringify(batch.map((d) => d.info)), batch.map((d) => d.bytes)));
+    if (answers.error) throw answers.error;
+    batch.forEach((d, k) => {
+      results[d.i] = answers[k].error ? { name: d.info.name, error: answers[k].error } : answers[k];
+    });
+    return results;
   },
 
   async documents() {
