@@ -95,6 +95,17 @@ class CorpusHandle {
     return wire::dump(list);
   }
 
+  // request_json: {"min"?, "stop_words"?, "limit"?}. The frequency list (wire::to_json(FrequencyList)).
+  std::string frequency(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    FrequencyOptions options;
+    if (request.is_discarded() || !request.is_object() || !read_count(request, "min", options.min_frequency) ||
+        !read_count(request, "limit", options.limit) || !read_flag(request, "stop_words", options.skip_stop_words))
+      return wire::dump(wire::to_json(invalid_request(
+          "frequency expects {\"min\"?: n, \"limit\"?: n, \"stop_words\"?: true|false}.")));
+    return wire::dump(wire::to_json(frequency_list(corpus_, options)));
+  }
+
   // Summaries of every document and corpus totals (wire::corpus_stats_json).
   std::string stats() const { return wire::dump(wire::corpus_stats_json(corpus_)); }
 
@@ -144,5 +155,6 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("addDocuments", &textx::wasm::CorpusHandle::addDocuments)
       .function("documents", &textx::wasm::CorpusHandle::documents)
       .function("stats", &textx::wasm::CorpusHandle::stats)
+      .function("frequency", &textx::wasm::CorpusHandle::frequency)
       .function("concordance", &textx::wasm::CorpusHandle::concordance);
 }

@@ -56,6 +56,17 @@ nlohmann::ordered_json corpus_stats_json(const Corpus& corpus) {
             {"distinct_keys", corpus.vocabulary_size()}}}};
 }
 
+nlohmann::ordered_json to_json(const FrequencyList& list) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const FrequencyRow& row : list.rows) {
+    rows.push_back({{"word", row.word},
+                    {"frequency", row.frequency},
+                    {"per_million", row.per_million},
+                    {"range", row.range}});
+  }
+  return {{"tokens", list.tokens}, {"types", list.types}, {"rows", std::move(rows)}};
+}
+
 nlohmann::ordered_json to_json(const Error& error) {
   return {{"error", {{"code", error.code}, {"message", error.to_string()}}}};
 }

@@ -8,6 +8,7 @@
 #include "core/corpus/corpus.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
+#include "core/stats/frequency.hpp"
 
 namespace textx::wire {
 
@@ -21,6 +22,9 @@ nlohmann::ordered_json to_json(const Document& document);
 // {"documents": [document summaries], "total": {"documents", "bytes", "paragraphs", "sentences", "tokens",
 //  "distinct_keys"}}
 nlohmann::ordered_json corpus_stats_json(const Corpus& corpus);
+
+// {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
+nlohmann::ordered_json to_json(const FrequencyList& list);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

@@ -11,3 +11,8 @@ export function cliConcordance(query, ...flags) {
 export function cliStats() {
   return JSON.parse(execFileSync(cli, ['stats', '--json', seedCorpus], { encoding: 'utf8' }));
 }
+
+// The CLI's --json frequency list of the seed corpus.
+export function cliFrequency(...flags) {
+  return JSON.parse(execFileSync(cli, ['freq', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
+}

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { cliConcordance, cliStats } from '../helpers/cli.mjs';
+import { cliConcordance, cliFrequency, cliStats } from '../helpers/cli.mjs';
 import { coreModule, seedCorpus } from '../helpers/paths.mjs';
 
 const require = createRequire(import.meta.url);
@@ -101,6 +101,17 @@ describe('the wasm core', () => {
       { code: 'query.syntax', message: '[query.syntax] At character 1: this parenthesis is never closed.' });
     assert.equal(concord(corpus, { query: 'peace', sort: ['R9'] }).error.code, 'options.sort');
     assert.equal(concord(corpus, { query: 'peace', context_unit: 'lines' }).error.code, 'request.invalid');
+    corpus.delete();
+  });
+
+  it('gives the same frequency list as the CLI, with its filters', () => {
+    const corpus = seedCorpusHandle();
+    const frequency = (request) => JSON.parse(corpus.frequency(JSON.stringify(request)));
+    assert.deepEqual(frequency({}), cliFrequency());
+    assert.deepEqual(frequency({ min: 3, stop_words: true, limit: 20 }), cliFrequency('--min', '3', '--stop-words', '--limit', '20'));
+    const independence = frequency({}).rows.find((row) => row.word === 'independence');
+    assert.equal(independence.frequency, cliConcordance('independence').total);
+    assert.equal(frequency({ min: -1 }).error.code, 'request.invalid');
     corpus.delete();
   });
 
