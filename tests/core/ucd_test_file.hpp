@@ -1,6 +1,9 @@
 #pragma once
 // Reads Unicode's break test files (WordBreakTest.txt, SentenceBreakTest.txt): each case is a line such as
 // "÷ 0041 × 0308 ÷ 0020 ÷ # comment", giving code points and where boundaries must (÷) and must not (×) fall.
+#include <doctest/doctest.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -40,6 +43,25 @@ inline std::vector<BreakTestCase> read_break_tests(const std::string& path) {
     cases.push_back(std::move(c));
   }
   return cases;
+}
+
+// Checks `boundaries(text)` against every case of the Unicode break test file `file_name` (under the UCD's
+// auxiliary folder), which must hold at least `at_least` cases, and prints the pass count. Call from a
+// doctest test case.
+template <class Boundaries>
+void check_break_conformance(const std::string& ucd_dir, const char* file_name, std::size_t at_least,
+                             Boundaries boundaries) {
+  const auto cases = read_break_tests(ucd_dir + "/auxiliary/" + file_name);
+  REQUIRE(cases.size() >= at_least);
+  std::size_t passed = 0;
+  for (const auto& c : cases) {
+    CAPTURE(c.line);
+    const std::vector<std::size_t> found = boundaries(c.text);
+    CHECK(found == c.boundaries);
+    passed += found == c.boundaries;
+  }
+  std::printf("%s: %zu of %zu cases pass\n", file_name, passed, cases.size());
+  CHECK(passed == cases.size());
 }
 
 }  // namespace textx::testing
