@@ -6,16 +6,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/corpus_loader.hpp"
-#include "wire/json.hpp"
+#include "cli/corpus_command.hpp"
 
 namespace textx::cli {
 namespace {
-
-struct StatsArgs {
-  std::vector<std::string> paths;
-  bool json = false;
-};
 
 void print_table(std::ostream& out, const Corpus& corpus) {
   out << std::left << std::setw(14) << "encoding" << std::right << std::setw(8) << "invalid" << std::setw(11)
@@ -38,25 +32,17 @@ void print_table(std::ostream& out, const Corpus& corpus) {
       << "  " << corpus.document_count() << (corpus.document_count() == 1 ? " document\n" : " documents\n");
 }
 
-int run_stats(const StatsArgs& args) {
-  Corpus corpus;
-  if (!load_or_explain(args.paths, corpus)) return 1;
-  if (args.json) {
-    std::cout << wire::dump(wire::corpus_stats_json(corpus)) << '\n';
-  } else {
-    print_table(std::cout, corpus);
-  }
-  return 0;
-}
-
 }  // namespace
 
 void register_stats(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<StatsArgs>();
+  auto args = std::make_shared<CorpusArgs>();
   CLI::App* cmd = app.add_subcommand("stats", "Show how each document was read: encoding, paragraphs, sentences, words");
-  cmd->add_option("paths", args->paths, "Files, folders or corpus manifest.json files")->required();
-  cmd->add_flag("--json", args->json, "Print the wire-format JSON (docs/wire-format.md)");
-  cmd->callback([args, &exit_code] { exit_code = run_stats(*args); });
+  add_corpus_arguments(*cmd, *args);
+  cmd->callback([args, &exit_code] {
+    exit_code = run_on_corpus(
+        *args, [](const Corpus& corpus) { return wire::CorpusStats{&corpus}; },
+        [](std::ostream& out, const Corpus& corpus, const wire::CorpusStats&) { print_table(out, corpus); });
+  });
 }
 
 }  // namespace textx::cli

@@ -106,8 +106,8 @@ class CorpusHandle {
     return wire::dump(wire::to_json(frequency_list(corpus_, options)));
   }
 
-  // Summaries of every document and corpus totals (wire::corpus_stats_json).
-  std::string stats() const { return wire::dump(wire::corpus_stats_json(corpus_)); }
+  // Summaries of every document and corpus totals (wire::to_json(CorpusStats)).
+  std::string stats() const { return wire::dump(wire::to_json(wire::CorpusStats{&corpus_})); }
 
   // request_json: {"query", "context"?, "context_unit"?: "words"|"characters", "sort"?: ["R1", …],
   // "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}. Returns the concordance or an error.

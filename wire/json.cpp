@@ -35,7 +35,8 @@ nlohmann::ordered_json to_json(const Document& document) {
           {"distinct_keys", document.distinct_keys}};
 }
 
-nlohmann::ordered_json corpus_stats_json(const Corpus& corpus) {
+nlohmann::ordered_json to_json(const CorpusStats& stats) {
+  const Corpus& corpus = *stats.corpus;
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   std::size_t bytes = 0, paragraphs = 0, sentences = 0;
   for (DocId id = 0; id < corpus.document_count(); ++id) {

@@ -19,9 +19,14 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concorda
 //  "sentences", "tokens", "distinct_keys"}
 nlohmann::ordered_json to_json(const Document& document);
 
+// A corpus's statistics, for to_json: every live document's summary and the totals.
+struct CorpusStats {
+  const Corpus* corpus;
+};
+
 // {"documents": [document summaries], "total": {"documents", "bytes", "paragraphs", "sentences", "tokens",
 //  "distinct_keys"}}
-nlohmann::ordered_json corpus_stats_json(const Corpus& corpus);
+nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
 nlohmann::ordered_json to_json(const FrequencyList& list);
