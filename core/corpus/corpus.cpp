@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/corpus/document_date.hpp"
 #include "core/text/decode.hpp"
 #include "core/text/fold.hpp"
 #include "core/text/html_text.hpp"
@@ -126,6 +127,7 @@ std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> docume
 
 // Reads, segments and tokenizes one document, interning its keys.
 Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens) {
+  if (info.date.empty()) info.date = date_from_name(info.name);
   Result<Document> read = read_document(std::move(info), bytes);
   if (!read.ok()) return read;
   Document& doc = read.value();

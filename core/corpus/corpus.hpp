@@ -17,7 +17,7 @@
 namespace textx {
 
 // What a reader knows about a document besides its text. `name` identifies it (a file name); the other
-// fields may be empty. `encoding`, when set, says the bytes were already converted to UTF-8 by the caller
+// fields may be empty. An empty `date` is read from the start of the name when it has one (date_from_name). `encoding`, when set, says the bytes were already converted to UTF-8 by the caller
 // (the page, with an encoding the reader chose) from the encoding of that name.
 struct DocumentInfo {
   std::string name{};

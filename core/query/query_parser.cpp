@@ -87,6 +87,17 @@ class Parser {
     return std::move(query_);
   }
 
+  // Only doc: and date: filters; no text at all selects every document.
+  Result<DocumentFilter> parse_filter() {
+    if (!advance()) return *error_;
+    if (!parse_sequence(0, query_.sequence)) return *error_;
+    if (!query_.sequence.empty() || item_.kind == Item::Kind::kNear)
+      return syntax(query_.sequence.empty() ? item_.start : query_.sequence.front().position,
+                    "a selection of documents takes only doc: and date: filters, such as doc:1980* or "
+                    "date:1980..1990.");
+    return std::move(query_.filter);
+  }
+
  private:
   // ---- errors
 
@@ -491,6 +502,16 @@ Result<Query> parse_query(std::string_view text) {
   Parser parser(repair_utf8(text).text);
   if (parser.length() > kMaxQueryLength) return too_long();
   return parser.parse();
+}
+
+Result<DocumentFilter> parse_document_filter(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return Error{"query.invalid", "The selection contains a NUL character."};
+  if (text.size() > 4 * kMaxQueryLength + 3)
+    return Error{"query.too_complex", "The selection is longer than 10,000 characters; shorten it."};
+  Parser parser(repair_utf8(text).text);
+  if (parser.length() > kMaxQueryLength)
+    return Error{"query.too_complex", "The selection is longer than 10,000 characters; shorten it."};
+  return parser.parse_filter();
 }
 
 }  // namespace textx

@@ -30,4 +30,8 @@ inline constexpr std::size_t kMaxNearDistance = 100;   // NEAR/0 .. NEAR/100
 // linear in the length of the text.
 Result<Query> parse_query(std::string_view text);
 
+// Parses a selection of documents written as the query language's filters only ("doc:1980* date:..1990");
+// empty text selects every document. Errors as parse_query's, plus query.syntax for any search term.
+Result<DocumentFilter> parse_document_filter(std::string_view text);
+
 }  // namespace textx

@@ -97,14 +97,14 @@ TEST_CASE("documents added one by one, in batches, or removed leave the same ind
   const auto& docs = textx::testing::mini_documents();
   std::vector<std::string> texts;
   for (const auto& d : docs) texts.push_back(d.text);
-  for (int i = 0; i < 40; ++i) texts.push_back("Independence number " + std::to_string(i) + " and peace, peace.");
+  for (int i = 0; i < 40; ++i) texts.push_back(std::string("Independence number ").append(std::to_string(i)).append(" and peace, peace."));
 
   Corpus grown;  // one at a time: segments merge as they come
-  for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(grown.add_document({.name = "d" + std::to_string(i)}, texts[i]).ok());
+  for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(grown.add_document({.name = std::string("d").append(std::to_string(i))}, texts[i]).ok());
   CHECK(grown.segments().size() < 8);  // geometric merging keeps few segments
   Corpus batched;
   std::vector<textx::NewDocument> batch;
-  for (std::size_t i = 0; i < texts.size(); ++i) batch.push_back({{.name = "d" + std::to_string(i)}, texts[i]});
+  for (std::size_t i = 0; i < texts.size(); ++i) batch.push_back({{.name = std::string("d").append(std::to_string(i))}, texts[i]});
   for (const auto& result : batched.add_documents(std::move(batch))) CHECK(result.ok());
   CHECK(batched.segments().size() == 1);
 
