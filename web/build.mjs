@@ -15,15 +15,18 @@ const site = join(dist, 'site');
 const corpusDir = join(root, 'corpus', 'seeds');
 const read = (path) => readFileSync(path, 'utf8');
 
-function bundle(entry) {
+// One classic script (IIFE) from an ES module entry. pdf.js comes minified already; minifying it again with
+// esbuild breaks its private class fields, so only whitespace is squeezed.
+function bundle(entry, { minify = false } = {}) {
   const result = esbuild.buildSync({
-    entryPoints: [join(root, 'web', 'src', entry)],
+    entryPoints: [entry.startsWith('/') ? entry : join(root, 'web', 'src', entry)],
     bundle: true,
     format: 'iife',
     target: 'es2022',
     charset: 'utf8',
     write: false,
     legalComments: 'none',
+    minify,
   });
   return result.outputFiles[0].text;
 }
@@ -40,8 +43,9 @@ function csp(directives) {
   return Object.entries(directives).map(([name, sources]) => `${name} ${sources}`).join('; ');
 }
 
+// Replacement by function: a replacement string would read "$'" and "$&" in the scripts as patterns.
 function page(template, { csp: policy, style, scripts }) {
-  return template.replace('{{CSP}}', policy).replace('{{STYLE}}', style).replace('{{SCRIPTS}}', scripts);
+  return template.replace('{{CSP}}', () => policy).replace('{{STYLE}}', () => style).replace('{{SCRIPTS}}', () => scripts);
 }
 
 const template = read(join(root, 'web', 'index.html'));
@@ -49,6 +53,10 @@ const style = read(join(root, 'web', 'style.css'));
 const core = read(join(root, 'build', 'wasm', 'textx-core.js'));
 const mainScript = bundle('main.js');
 const workerScript = `${core}\n${bundle(join('worker', 'worker.js'))}`;
+// PDF, Word and zip reading (pdf.js and fflate from npm) runs in a worker of its own, started on demand;
+// pdf.js parses in a further worker of its own (its worker script, loaded as a classic script).
+const extractWorkerScript = bundle(join('extract', 'extract_worker.js'), { minify: true });
+const pdfWorkerScript = bundle(join(root, 'node_modules', 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), { minify: true });
 const manifest = JSON.parse(read(join(corpusDir, 'manifest.json')));
 
 rmSync(dist, { recursive: true, force: true });
@@ -74,6 +82,8 @@ const singleFile = page(template, {
   style: `<style>\n${style}</style>`,
   scripts: [
     `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
+    `<script type="text/plain" id="textx-extract-worker-source">${assertInlineSafe('extraction worker source', extractWorkerScript)}</script>`,
+    `<script type="text/plain" id="textx-pdf-worker-source">${assertInlineSafe('pdf.js worker source', pdfWorkerScript)}</script>`,
     `<script type="application/json" id="textx-corpus">${inlineCorpus}</script>`,
     `<script>${assertInlineSafe('page script', mainScript)}</script>`,
   ].join('\n'),
@@ -101,6 +111,8 @@ writeFileSync(
 writeFileSync(join(site, 'style.css'), style);
 writeFileSync(join(site, 'textx.js'), mainScript);
 writeFileSync(join(site, 'textx-worker.js'), workerScript);
+writeFileSync(join(site, 'textx-extract-worker.js'), extractWorkerScript);
+writeFileSync(join(site, 'textx-pdf-worker.js'), pdfWorkerScript);
 for (const file of ['manifest.json', ...manifest.documents.map((doc) => doc.file)]) {
   copyFileSync(join(corpusDir, file), join(site, 'corpus', file));
 }

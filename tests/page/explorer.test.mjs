@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
 import { cliConcordance } from '../helpers/cli.mjs';
+import { deliveries, kwicRows, openPage as openExplorer, search } from '../helpers/explorer_page.mjs';
 import { singleFilePage, siteDir, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -24,41 +25,12 @@ after(async () => {
   await server?.close();
 });
 
-// Opens the page and records what a test must see stay clean: console messages and network requests.
-async function openPage(url) {
-  const page = await browser.context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('worker', (worker) => worker.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`worker error: ${message.text()}`);
-  }));
-  await page.goto(url);
-  await page.evaluate(() => window.textx.ready);
-  return { page, problems, requests };
-}
-
-// Types a query, presses Enter and waits for its answer (not the "Searching for…" line before it).
-async function search(page, query) {
-  await page.fill('#query', query);
-  await page.press('#query', 'Enter');
-  await page.waitForFunction((q) => {
-    const status = document.querySelector('#search-status');
-    return status.classList.contains('error') || new RegExp(`^[\\d,]+ hits? for “`).test(status.textContent) && status.textContent.includes(`“${q}”`);
-  }, query);
-}
-
-const kwicRows = (page) => page.$$eval('#kwic-rows tr', (rows) => rows.map((row) =>
-  Array.from(row.cells, (cell) => cell.textContent)));
-
-const settings = [
-  { name: 'single file from file://', url: () => pathToFileURL(singleFilePage).href, ownOrigin: /^(file:|blob:|data:)/ },
-  { name: 'static site over http', url: () => server.url, ownOrigin: () => new RegExp(`^(${server.url}|blob:|data:)`) },
-];
+const settings = deliveries.map((delivery) => ({
+  ...delivery,
+  url: () => delivery.url(server, pathToFileURL(singleFilePage).href),
+  ownOrigin: () => delivery.ownOrigin(server),
+}));
+const openPage = (url) => openExplorer(browser, url);
 
 for (const setting of settings) {
   describe(`the explorer page as a ${setting.name}`, () => {
@@ -88,7 +60,7 @@ for (const setting of settings) {
       await page.screenshot({ path: join(testOutput, `explorer-${slug}.png`), fullPage: true });
 
       assert.deepEqual(problems, [], 'the console stays empty');
-      const ownOrigin = typeof setting.ownOrigin === 'function' ? setting.ownOrigin() : setting.ownOrigin;
+      const ownOrigin = setting.ownOrigin();
       assert.deepEqual(requests.filter((url) => !ownOrigin.test(url)), [], 'the page makes no request of its own elsewhere');
       await page.close();
     });
@@ -165,11 +137,12 @@ for (const setting of settings) {
       await page.fill('#encoding', '');
       await page.setInputFiles('#add-files', [join(dir, 'utf16.txt'), join(dir, 'page.html')]);
       await page.waitForFunction(() => document.querySelectorAll('.document').length === 5);
-      assert.match(await page.textContent('.document:nth-child(4) .document-meta'), /· UTF-16LE$/);
-      assert.match(await page.textContent('.document:nth-child(5) .document-meta'), /2 paragraphs · .* · HTML, UTF-8$/);
+      // Picked files are taken in the order of their names.
+      assert.match(await page.textContent('.document:nth-child(4) .document-meta'), /2 paragraphs · .* · HTML, UTF-8$/);
+      assert.match(await page.textContent('.document:nth-child(5) .document-meta'), /· UTF-16LE$/);
       await search(page, 'equality');
       const rows = await kwicRows(page);
-      assert.deepEqual(rows.slice(-2).map((cells) => [cells[0], cells[3]]), [['Sovereignty and', 'utf16.txt'], ['Communiqué Mutual respect &', 'page.html']]);  // the title is the first paragraph
+      assert.deepEqual(rows.slice(-2).map((cells) => [cells[0], cells[3]]), [['Communiqué Mutual respect &', 'page.html'], ['Sovereignty and', 'utf16.txt']]);  // the title is the first paragraph
       assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing in a loaded document runs');
 
       await page.fill('#encoding', 'klingon-8');

@@ -1,5 +1,8 @@
 // Where documents come from. The page reads bytes; the core decodes and analyses them.
-// Each document is {info: {name, title, date, source}, bytes: ArrayBuffer}.
+// Each document is {info: {name, title, date, source, encoding?}, bytes: ArrayBuffer}; `encoding` is set when
+// the bytes are already UTF-8 text extracted by the page (PDF, Word, pasted text).
+import { extractDocuments } from './extract_client.js';
+import { fileKind } from './extract/file_kinds.js';
 
 // The corpus the page opens with: inlined in the single-file page, or named by a manifest beside a hosted
 // page (corpus/manifest.json, or the manifest given as ?corpus=URL, resolved against the page).
@@ -27,11 +30,40 @@ export async function openingCorpus() {
   return { name: manifest.name || '', documents };
 }
 
-// Documents from files the reader picked or dropped.
-export async function filesToDocuments(files) {
-  return Promise.all(
-    Array.from(files, async (file) => ({ info: { name: file.name, title: '', date: '', source: '' }, bytes: await file.arrayBuffer() })),
-  );
+// Documents from files the reader picked, dropped or chose as a folder: {documents, problems, cancelled}.
+// Plain text and HTML go to the core as they are; PDF, Word and zip files are opened by the extraction
+// worker first. `names` (optional) gives each file's name, such as its path inside a dropped folder;
+// `onProgress(done, total)` is called as files are read; `signal` (an AbortSignal) stops reading between files.
+export async function readFiles(files, { names = [], onProgress = () => {}, signal = null } = {}) {
+  files = Array.from(files);
+  const documents = [];
+  const problems = [];
+  for (let i = 0; i < files.length; ++i) {
+    if (signal?.aborted) return { documents: [], problems, cancelled: true };
+    const file = files[i];
+    const name = names[i] || file.webkitRelativePath || file.name;
+    let bytes;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch (error) {
+      problems.push({ name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` });
+      continue;
+    }
+    if (fileKind(name, new Uint8Array(bytes)) === 'text') {
+      documents.push({ info: { name, title: '', date: '', source: '' }, bytes, kind: 'text' });
+    } else {
+      const extracted = await extractDocuments([{ name, bytes }]);
+      documents.push(...extracted.documents);
+      problems.push(...extracted.problems);
+    }
+    onProgress(i + 1, files.length);
+  }
+  return { documents, problems, cancelled: false };
+}
+
+// A document from pasted text, named by the reader (or "Pasted text N").
+export function pastedDocument(text, name) {
+  return { info: { name, title: '', date: '', source: '', encoding: 'UTF-8' }, bytes: new TextEncoder().encode(text).buffer, kind: 'text' };
 }
 
 function infoOf(doc) {

@@ -1,6 +1,7 @@
 // The explorer page: starts the analysis worker, loads the opening corpus, wires the views, keeps the
 // query in the URL fragment, and exposes window.textx for tests and same-origin embedders.
-import { filesToDocuments, openingCorpus } from './corpus_source.js';
+import { openingCorpus, pastedDocument, readFiles } from './corpus_source.js';
+import { bindLibraryInput } from './library_input.js';
 import { startWorker } from './start_worker.js';
 import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
 import { renderDocumentList } from './views/document_list.js';
@@ -20,10 +21,10 @@ function showLibraryStatus(text, isError = false) {
 }
 
 // Adds documents in the worker, read in `encoding` ('' to detect), and redraws the library. Rejected files
-// are named, the rest are kept.
-async function addDocuments(documents, encoding = '') {
+// are named (with `earlier` problems met while reading them), the rest are kept.
+async function addDocuments(documents, encoding = '', earlier = []) {
   const added = await client.request('addDocuments', { documents, encoding }, documents.map((doc) => doc.bytes));
-  const problems = added.filter((doc) => doc.error).map((doc) => doc.error.message);
+  const problems = earlier.map((problem) => problem.message).concat(added.filter((doc) => doc.error).map((doc) => doc.error.message));
   const all = await client.request('documents');
   for (const doc of all) {
     const title = doc.title || doc.name;
@@ -82,17 +83,60 @@ window.addEventListener('hashchange', () => {
   if (state.query) ready.then(() => runSearch(state));
 });
 
-document.getElementById('add-files').addEventListener('change', async (event) => {
-  const files = event.target.files;
-  if (!files.length) return;
+const progress = document.getElementById('library-progress');
+const cancelButton = document.getElementById('cancel-load');
+let loading = null;  // the AbortController of the load in progress
+
+// Reads and adds files, showing progress; the reader can cancel while files are being read.
+async function addFiles(files, names) {
+  loading?.abort();
+  const controller = new AbortController();
+  loading = controller;
+  progress.hidden = false;
+  cancelButton.hidden = false;
+  progress.max = files.length;
+  progress.value = 0;
   showLibraryStatus(`Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}…`);
   try {
     await ready;
-    await addDocuments(await filesToDocuments(files), document.getElementById('encoding').value.trim());
+    const read = await readFiles(files, {
+      names,
+      signal: controller.signal,
+      onProgress(done, total) {
+        progress.value = done;
+        showLibraryStatus(`Reading ${done} of ${total} files…`);
+      },
+    });
+    if (read.cancelled) {
+      showLibraryStatus('Adding files was cancelled; the documents already loaded are unchanged.');
+      return;
+    }
+    cancelButton.hidden = true;
+    progress.removeAttribute('value');  // indeterminate while the core indexes
+    showLibraryStatus(`Indexing ${read.documents.length} ${read.documents.length === 1 ? 'document' : 'documents'}…`);
+    await addDocuments(read.documents, document.getElementById('encoding').value.trim(), read.problems);
   } catch (error) {
     showLibraryStatus(error.message, true);
+  } finally {
+    if (loading === controller) {
+      loading = null;
+      progress.hidden = true;
+      cancelButton.hidden = true;
+    }
   }
-  event.target.value = '';
+}
+cancelButton.addEventListener('click', () => loading?.abort());
+
+bindLibraryInput({
+  add: addFiles,
+  async addPasted(text, name) {
+    try {
+      await ready;
+      await addDocuments([pastedDocument(text, name)]);
+    } catch (error) {
+      showLibraryStatus(error.message, true);
+    }
+  },
 });
 
 // Scripting API for tests and same-origin embedders; documented in the README.

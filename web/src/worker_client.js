@@ -1,10 +1,12 @@
 // Talks to the analysis worker: each request gets an id and a Promise settled by the reply with that id.
 
 export class WorkerClient {
-  constructor(worker) {
+  // `role` names the worker in messages to the reader ("The analysis engine").
+  constructor(worker, role = 'The analysis engine') {
     this.worker_ = worker;
     this.nextId_ = 1;
     this.pending_ = new Map();
+    this.crashed = false;  // set when the worker failed; its owner may start a new one
     worker.onmessage = ({ data }) => {
       const pending = this.pending_.get(data.id);
       if (!pending) return;
@@ -15,7 +17,8 @@ export class WorkerClient {
     // A worker that fails to start or crashes fails every request in flight with a message.
     worker.onerror = (event) => {
       event.preventDefault();
-      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] The analysis engine stopped: ${event.message || 'unknown error'}.` });
+      this.crashed = true;
+      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${role} stopped: ${event.message || 'unknown error'}.` });
       for (const pending of this.pending_.values()) pending.reject(error);
       this.pending_.clear();
     };

@@ -26,9 +26,9 @@ function transcode(bytes, encoding, name) {
 }
 
 const actions = {
-  // documents: [{info: {name, title, date, source}, bytes: ArrayBuffer}]; encoding: '' to let the core
-  // detect each file's encoding, or a label the browser's TextDecoder knows (EUC-KR, Shift_JIS, KOI8-R…)
-  // that the reader chose. Each document is added or reported on its own: one bad file never stops the others.
+  // documents: [{info: {name, title, date, source, encoding?}, bytes: ArrayBuffer}]; encoding: '' to let the
+  // core detect each file's encoding, or a label the browser's TextDecoder knows (EUC-KR, Shift_JIS, KOI8-R…)
+  // that the reader chose. Documents whose info names an encoding (text the page extracted) keep it. Each document is added or reported on its own: one bad file never stops the others.
   async addDocuments({ documents, encoding = '' }) {
     const core = await corePromise;
     corpus ??= new core.Corpus();
@@ -37,7 +37,7 @@ const actions = {
     const results = new Array(documents.length);
     const batch = [];
     documents.forEach(({ info, bytes }, i) => {
-      const read = encoding ? transcode(bytes, encoding, info.name) : { info, bytes: new Uint8Array(bytes) };
+      const read = encoding && !info.encoding ? transcode(bytes, encoding, info.name) : { info, bytes: new Uint8Array(bytes) };
       if (read.error) results[i] = { name: info.name, error: read.error };
       else batch.push({ i, info: { ...info, ...read.info }, bytes: read.bytes });
     });
