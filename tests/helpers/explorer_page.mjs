@@ -1,8 +1,17 @@
 // Driving the explorer page in a test: open it while recording what must stay clean (console messages,
 // page errors, network requests), run a query as a reader does, and read the KWIC table.
 
-// Opens `url` in `browser` (launchBrowser) and waits for the opening corpus.
-export async function openPage(browser, url) {
+let pagesOpened = 0;
+
+// Opens `url` in `browser` (launchBrowser) and waits for the opening corpus. Documents a page adds are stored
+// per page address, so each page gets a query parameter of its own: tests do not see each other's
+// documents (a reload keeps the address, and so the documents). `{shared: true}` opens `url` as it is.
+export async function openPage(browser, url, { shared = false } = {}) {
+  if (!shared) {
+    const own = new URL(url);
+    own.searchParams.set('test-page', String(++pagesOpened));
+    url = own.href;
+  }
   const page = await browser.context.newPage();
   const problems = [];
   const requests = [];

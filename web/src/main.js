@@ -2,12 +2,14 @@
 // query in the URL fragment, and exposes window.textx for tests and same-origin embedders.
 import { openingCorpus, pastedDocument, readFiles } from './corpus_source.js';
 import { bindLibraryInput } from './library_input.js';
+import { openLibraryStore } from './library_store.js';
 import { startWorker } from './start_worker.js';
 import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
 import { renderDocumentList } from './views/document_list.js';
 import { WorkerClient } from './worker_client.js';
 
-const client = new WorkerClient(startWorker());
+let client = null;  // the analysis worker's client; replaced when the worker restarts
+const storePromise = openLibraryStore();
 const view = new ConcordanceView(document.getElementById('concordance'));
 const documentList = document.getElementById('document-list');
 const corpusName = document.getElementById('corpus-name');
@@ -21,10 +23,22 @@ function showLibraryStatus(text, isError = false) {
 }
 
 // Adds documents in the worker, read in `encoding` ('' to detect), and redraws the library. Rejected files
-// are named (with `earlier` problems met while reading them), the rest are kept.
-async function addDocuments(documents, encoding = '', earlier = []) {
+// are named (with `earlier` problems met while reading them), the rest are kept; with `keep`, the accepted
+// ones are also stored so that they survive a reload and a restart of the worker.
+async function addDocuments(documents, { encoding = '', earlier = [], keep = false } = {}) {
+  const copies = keep ? documents.map((doc) => ({ ...doc, readAs: doc.readAs ?? encoding, bytes: doc.bytes.slice(0) })) : [];
   const added = await client.request('addDocuments', { documents, encoding }, documents.map((doc) => doc.bytes));
+  if (keep) {
+    const store = await storePromise;
+    await store.add(copies.filter((_, i) => !added[i].error)).catch((error) =>
+      earlier.push({ message: `[store.failed] The new documents could not be stored for next time (${error.message}).` }));
+  }
   const problems = earlier.map((problem) => problem.message).concat(added.filter((doc) => doc.error).map((doc) => doc.error.message));
+  await refreshLibrary(problems);
+}
+
+// Redraws the library from the worker's list, with `problems` after the summary.
+async function refreshLibrary(problems = [], notice = '') {
   const all = await client.request('documents');
   for (const doc of all) {
     const title = doc.title || doc.name;
@@ -32,8 +46,44 @@ async function addDocuments(documents, encoding = '', earlier = []) {
   }
   renderDocumentList(documentList, all);
   const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
-  const summary = `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`;
-  showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0);
+  const summary = [notice, `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
+  showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0 || notice !== '');
+}
+
+// Starts the analysis worker and loads into it the opening corpus and every stored document. Resolves to
+// the problems met. A worker that crashes (a trap, memory exhausted) is started again the same way, so
+// nothing the reader loaded is lost.
+async function startEngine() {
+  client = new WorkerClient(startWorker());
+  client.onCrash = (error) => restartEngine(error);
+  const corpus = await openingCorpus();
+  corpusName.textContent = corpus.name;
+  await client.request('addDocuments', { documents: corpus.documents }, corpus.documents.map((doc) => doc.bytes));
+  const store = await storePromise;
+  const stored = await store.all();
+  const problems = [];
+  if (stored.length) {
+    const added = await client.request('addDocuments', { documents: stored }, stored.map((doc) => doc.bytes));
+    for (const doc of added) if (doc.error) problems.push(doc.error.message);
+  }
+  return problems;
+}
+
+let restarting = null;
+function restartEngine(error) {
+  restarting ??= (async () => {
+    const what = error.message.replace(/^\[worker\.crashed\] /, '');
+    showLibraryStatus(`${what} Restarting it and loading the documents again…`, true);
+    try {
+      const problems = await startEngine();
+      await refreshLibrary(problems, `The analysis engine stopped unexpectedly (${what.replace(/\.$/, '')}) and was restarted; your documents were loaded again.`);
+    } catch (failure) {
+      showLibraryStatus(`The analysis engine stopped and could not be restarted: ${failure.message} Reload the page.`, true);
+    } finally {
+      restarting = null;
+    }
+  })();
+  return restarting;
 }
 
 // The view named in the URL fragment: #q=QUERY&sort=R1,R2,R3
@@ -58,9 +108,8 @@ async function runSearch({ query, sort }) {
 
 const ready = (async () => {
   showLibraryStatus('Loading the corpus…');
-  const corpus = await openingCorpus();
-  corpusName.textContent = corpus.name;
-  await addDocuments(corpus.documents);
+  const problems = await startEngine();
+  await refreshLibrary(problems, (await storePromise).notice);
 })();
 
 ready.then(
@@ -114,7 +163,7 @@ async function addFiles(files, names) {
     cancelButton.hidden = true;
     progress.removeAttribute('value');  // indeterminate while the core indexes
     showLibraryStatus(`Indexing ${read.documents.length} ${read.documents.length === 1 ? 'document' : 'documents'}…`);
-    await addDocuments(read.documents, document.getElementById('encoding').value.trim(), read.problems);
+    await addDocuments(read.documents, { encoding: document.getElementById('encoding').value.trim(), earlier: read.problems, keep: true });
   } catch (error) {
     showLibraryStatus(error.message, true);
   } finally {
@@ -127,12 +176,29 @@ async function addFiles(files, names) {
 }
 cancelButton.addEventListener('click', () => loading?.abort());
 
+// Forgets the documents the reader added (here and in storage): the engine starts again with the
+// opening corpus alone.
+document.getElementById('forget-added').addEventListener('click', async () => {
+  try {
+    await ready;
+    await (await storePromise).clear();
+    client.terminate();
+    showLibraryStatus('Forgetting the documents you added…');
+    const problems = await startEngine();
+    await refreshLibrary(problems);
+    const state = stateFromUrl();
+    if (state.query) runSearch(state);
+  } catch (error) {
+    showLibraryStatus(error.message, true);
+  }
+});
+
 bindLibraryInput({
   add: addFiles,
   async addPasted(text, name) {
     try {
       await ready;
-      await addDocuments([pastedDocument(text, name)]);
+      await addDocuments([pastedDocument(text, name)], { keep: true });
     } catch (error) {
       showLibraryStatus(error.message, true);
     }

@@ -7,6 +7,7 @@ export class WorkerClient {
     this.nextId_ = 1;
     this.pending_ = new Map();
     this.crashed = false;  // set when the worker failed; its owner may start a new one
+    this.onCrash = null;   // called with the error when the worker fails
     worker.onmessage = ({ data }) => {
       const pending = this.pending_.get(data.id);
       if (!pending) return;
@@ -21,12 +22,26 @@ export class WorkerClient {
       const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${role} stopped: ${event.message || 'unknown error'}.` });
       for (const pending of this.pending_.values()) pending.reject(error);
       this.pending_.clear();
+      worker.terminate();
+      this.onCrash?.(error);
     };
+  }
+
+  // Stops the worker on purpose: requests in flight fail, and onCrash is not called.
+  terminate() {
+    this.crashed = true;
+    this.worker_.terminate();
+    const error = toError({ code: 'worker.stopped', message: '[worker.stopped] The engine was stopped.' });
+    for (const pending of this.pending_.values()) pending.reject(error);
+    this.pending_.clear();
   }
 
   // Sends {action, ...args}; `transfer` lists ArrayBuffers handed over without copying.
   request(action, args = {}, transfer = []) {
     const id = this.nextId_++;
+    if (this.crashed) {
+      return Promise.reject(toError({ code: 'worker.crashed', message: '[worker.crashed] The engine is restarting; try again in a moment.' }));
+    }
     return new Promise((resolve, reject) => {
       this.pending_.set(id, { resolve, reject });
       this.worker_.postMessage({ id, action, ...args }, transfer);

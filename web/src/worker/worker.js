@@ -28,7 +28,8 @@ function transcode(bytes, encoding, name) {
 const actions = {
   // documents: [{info: {name, title, date, source, encoding?}, bytes: ArrayBuffer}]; encoding: '' to let the
   // core detect each file's encoding, or a label the browser's TextDecoder knows (EUC-KR, Shift_JIS, KOI8-R…)
-  // that the reader chose. Documents whose info names an encoding (text the page extracted) keep it. Each document is added or reported on its own: one bad file never stops the others.
+  // that the reader chose; a document's own `readAs` overrides it. Documents whose info names an encoding
+  // (text the page extracted) keep it. Each document is added or reported on its own: one bad file never stops the others.
   async addDocuments({ documents, encoding = '' }) {
     const core = await corePromise;
     corpus ??= new core.Corpus();
@@ -36,8 +37,9 @@ const actions = {
     // segment), which reports on each document in turn.
     const results = new Array(documents.length);
     const batch = [];
-    documents.forEach(({ info, bytes }, i) => {
-      const read = encoding && !info.encoding ? transcode(bytes, encoding, info.name) : { info, bytes: new Uint8Array(bytes) };
+    documents.forEach(({ info, bytes, readAs }, i) => {
+      const chosen = readAs ?? encoding;
+      const read = chosen && !info.encoding ? transcode(bytes, chosen, info.name) : { info, bytes: new Uint8Array(bytes) };
       if (read.error) results[i] = { name: info.name, error: read.error };
       else batch.push({ i, info: { ...info, ...read.info }, bytes: read.bytes });
     });
@@ -70,5 +72,12 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     const reported = error && error.code ? error : { code: 'worker.failed', message: `[worker.failed] ${error && error.message ? error.message : error}` };
     self.postMessage({ id, error: reported });
+    // A trap or an exhausted memory leaves the wasm core unusable: fail the whole worker, so the page
+    // starts a fresh one and loads the documents again.
+    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError || /^Aborted\(/.test(String(error?.message))) {
+      setTimeout(() => {
+        throw error;
+      });
+    }
   }
 };
