@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/query/document_filter.hpp"
 #include "core/query/query_parser.hpp"
@@ -53,7 +55,14 @@ std::optional<double> percent_diff(double a, double b, double c, double d) {
   return 100 * (a / c - b / d) / (b / d);
 }
 
-double chi_square_p(double g2) { return g2 > 0 ? std::erfc(std::sqrt(g2 / 2)) : 1.0; }
+double chi_square_p(double g2) {
+  if (g2 <= 0) return 1.0;
+  // Six significant digits: more would be noise (G² is itself an approximation), and the C libraries of the
+  // native and wasm builds differ in erfc's last bit, which must not make the CLI and the page disagree.
+  char digits[32];
+  std::snprintf(digits, sizeof digits, "%.6g", std::erfc(std::sqrt(g2 / 2)));
+  return std::strtod(digits, nullptr);
+}
 
 std::optional<double> significance(double g2) {
   if (g2 >= 15.13) return 0.0001;

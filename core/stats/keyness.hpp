@@ -41,7 +41,7 @@ struct KeywordRow {
   double target_per_million = 0;
   double reference_per_million = 0;
   double log_likelihood = 0;           // G², always >= 0
-  double p = 1;                        // chi-square with one degree of freedom, upper tail of G²
+  double p = 1;                        // chi-square with one degree of freedom, upper tail of G² (6 digits)
   double log_ratio = 0;                // binary log of the ratio of relative frequencies, target over reference
   std::optional<double> percent_diff;  // %DIFF; nullopt (infinite) when the reference frequency is 0
 };
@@ -67,7 +67,7 @@ double log_likelihood(double a, double b, double c, double d);
 double log_ratio(double a, double b, double c, double d);
 // 100 (a / c - b / d) / (b / d); nullopt when b = 0.
 std::optional<double> percent_diff(double a, double b, double c, double d);
-// P(X >= g2) for X chi-square with one degree of freedom.
+// P(X >= g2) for X chi-square with one degree of freedom, to six significant digits.
 double chi_square_p(double g2);
 // The smallest of 0.0001, 0.001, 0.01, 0.05 whose critical value (15.13, 10.83, 6.63, 3.84) g2 reaches;
 // nullopt below 3.84.
