@@ -7,5 +7,9 @@ namespace textx::cli {
 void register_concord(CLI::App& app, int& exit_code);
 void register_stats(CLI::App& app, int& exit_code);
 void register_freq(CLI::App& app, int& exit_code);
+// Dispersion, keyness, trend.
+void register_dispersion(CLI::App& app, int& exit_code);
+void register_keyness(CLI::App& app, int& exit_code);
+void register_trend(CLI::App& app, int& exit_code);
 
 }  // namespace textx::cli

@@ -3,6 +3,7 @@
 // printing either the wire-format JSON or a table.
 #include <iostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -23,17 +24,39 @@ inline void add_corpus_arguments(CLI::App& cmd, CorpusArgs& args) {
   cmd.add_flag("--json", args.json, "Print the wire-format JSON (docs/wire-format.md)");
 }
 
-// Loads the paths (exit code 1 when nothing loads), computes `result_of(corpus)`, and prints it as JSON
-// (wire::to_json) with --json or with `print_table(std::cout, corpus, result)`. Returns the exit code.
+template <class T>
+struct IsResult : std::false_type {};
+template <class T>
+struct IsResult<Result<T>> : std::true_type {};
+
+// Prints `result` as JSON (wire::to_json, given the corpus when it takes one) with --json, or as a table.
+template <class Value, class PrintTable>
+void print_result(const CorpusArgs& args, const Corpus& corpus, const Value& result, PrintTable print_table) {
+  if (!args.json) {
+    print_table(std::cout, corpus, result);
+  } else if constexpr (requires { wire::to_json(corpus, result); }) {
+    std::cout << wire::dump(wire::to_json(corpus, result)) << '\n';
+  } else {
+    std::cout << wire::dump(wire::to_json(result)) << '\n';
+  }
+}
+
+// Loads the paths (exit code 1 when nothing loads), computes `result_of(corpus)`, and prints it as JSON with
+// --json or with `print_table(std::cout, corpus, result)`. When result_of returns a Result holding an Error
+// (a malformed query or selection), prints "textx: [code] message" to stderr and returns 2. Returns the exit code.
 template <class ResultOf, class PrintTable>
 int run_on_corpus(const CorpusArgs& args, ResultOf result_of, PrintTable print_table) {
   Corpus corpus;
   if (!load_or_explain(args.paths, corpus)) return 1;
   const auto result = result_of(corpus);
-  if (args.json) {
-    std::cout << wire::dump(wire::to_json(result)) << '\n';
+  if constexpr (IsResult<std::decay_t<decltype(result)>>::value) {
+    if (!result.ok()) {
+      std::cerr << "textx: " << result.error().to_string() << '\n';
+      return 2;
+    }
+    print_result(args, corpus, result.value(), print_table);
   } else {
-    print_table(std::cout, corpus, result);
+    print_result(args, corpus, result, print_table);
   }
   return 0;
 }

@@ -4,11 +4,15 @@
 #include <emscripten/val.h>
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
 #include "core/query/concordance.hpp"
+#include "core/stats/dispersion.hpp"
+#include "core/stats/keyness.hpp"
+#include "core/stats/trend.hpp"
 #include "wire/json.hpp"
 
 namespace textx::wasm {
@@ -39,6 +43,13 @@ bool read_flag(const json& object, const char* key, bool& out) {
   if (!it->is_boolean()) return false;
   out = it->get<bool>();
   return true;
+}
+
+// A request with a string "query" and the optional matching switches.
+bool read_query_request(const json& request, MatchOptions& match) {
+  return !request.is_discarded() && request.is_object() && request.contains("query") && request["query"].is_string() &&
+         read_flag(request, "case_sensitive", match.case_sensitive) &&
+         read_flag(request, "diacritic_sensitive", match.diacritic_sensitive);
 }
 
 }  // namespace
@@ -106,6 +117,65 @@ class CorpusHandle {
     return wire::dump(wire::to_json(frequency_list(corpus_, options)));
   }
 
+  // --- Dispersion, keyness, trend (docs/statistics.md) ---
+
+  // request_json: {"query", "case_sensitive"?, "diacritic_sensitive"?}. The dispersion of the query over the
+  // documents (wire::to_json(Corpus, Dispersion)) or an error.
+  std::string dispersion(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    MatchOptions match;
+    if (!read_query_request(request, match))
+      return wire::dump(wire::to_json(invalid_request(
+          "dispersion expects {\"query\": \"…\", \"case_sensitive\"?: true|false, \"diacritic_sensitive\"?: true|false}.")));
+    const Result<Dispersion> result = textx::dispersion(corpus_, request["query"].get<std::string>(), match);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(corpus_, result.value()));
+  }
+
+  // request_json: {"target", "reference"?, "min"?, "stop_words"?, "negative"?, "offset"?, "limit"?}; target and
+  // reference are selections in the query language's filter syntax. The keywords (wire::to_json(Keyness)) or
+  // an error.
+  std::string keyness(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    KeynessOptions options;
+    bool negative = false;
+    const auto reference = request.is_object() ? request.find("reference") : request.end();
+    if (request.is_discarded() || !request.is_object() || !request.contains("target") || !request["target"].is_string() ||
+        (reference != request.end() && !reference->is_null() && !reference->is_string()) ||
+        !read_count(request, "min", options.min_frequency) || !read_count(request, "offset", options.offset) ||
+        !read_count(request, "limit", options.limit) || !read_flag(request, "stop_words", options.skip_stop_words) ||
+        !read_flag(request, "negative", negative))
+      return wire::dump(wire::to_json(invalid_request(
+          "keyness expects {\"target\": \"doc:… date:…\", \"reference\"?: \"…\", \"min\"?: n, \"stop_words\"?: "
+          "true|false, \"negative\"?: true|false, \"offset\"?: n, \"limit\"?: n}.")));
+    options.target = request["target"].get<std::string>();
+    options.reference = string_field(request, "reference");
+    options.sign = negative ? KeywordSign::kNegative : KeywordSign::kPositive;
+    const Result<Keyness> result = textx::keyness(corpus_, options);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(result.value()));
+  }
+
+  // request_json: {"query", "by"?: "year"|"decade"|"month", "case_sensitive"?, "diacritic_sensitive"?}. The
+  // hits per period (wire::to_json(Trend)) or an error.
+  std::string trend(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    MatchOptions match;
+    const std::string by_name = request.is_object() ? string_field(request, "by") : std::string();
+    const std::optional<TrendPeriod> by = by_name.empty() ? TrendPeriod::kYear : parse_trend_period(by_name);
+    const auto by_field = request.is_object() ? request.find("by") : request.end();
+    if (!read_query_request(request, match) || !by ||
+        (by_field != request.end() && !by_field->is_null() && !by_field->is_string()))
+      return wire::dump(wire::to_json(invalid_request(
+          "trend expects {\"query\": \"…\", \"by\"?: \"year\"|\"decade\"|\"month\", \"case_sensitive\"?: true|false, "
+          "\"diacritic_sensitive\"?: true|false}.")));
+    const Result<Trend> result = textx::trend(corpus_, request["query"].get<std::string>(), *by, match);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(result.value()));
+  }
+
+  // --- end of dispersion, keyness, trend ---
+
   // Summaries of every document and corpus totals (wire::to_json(CorpusStats)).
   std::string stats() const { return wire::dump(wire::to_json(wire::CorpusStats{&corpus_})); }
 
@@ -156,5 +226,9 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("documents", &textx::wasm::CorpusHandle::documents)
       .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("frequency", &textx::wasm::CorpusHandle::frequency)
-      .function("concordance", &textx::wasm::CorpusHandle::concordance);
+      .function("concordance", &textx::wasm::CorpusHandle::concordance)
+      // Dispersion, keyness, trend.
+      .function("dispersion", &textx::wasm::CorpusHandle::dispersion)
+      .function("keyness", &textx::wasm::CorpusHandle::keyness)
+      .function("trend", &textx::wasm::CorpusHandle::trend);
 }

@@ -68,6 +68,92 @@ nlohmann::ordered_json to_json(const FrequencyList& list) {
   return {{"tokens", list.tokens}, {"types", list.types}, {"rows", std::move(rows)}};
 }
 
+// --- Dispersion, keyness, trend ---
+
+namespace {
+
+nlohmann::ordered_json optional_number(const std::optional<double>& value) {
+  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json trend_counts(const TrendRow& row) {
+  return {{"documents", row.documents}, {"tokens", row.tokens}, {"hits", row.hits}, {"per_million", row.per_million}};
+}
+
+nlohmann::ordered_json sub_corpus(const SubCorpus& side) {
+  return {{"selection", side.rest ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(side.selection)},
+          {"documents", side.documents},
+          {"tokens", side.tokens}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const Corpus& corpus, const Dispersion& dispersion) {
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  for (const DocumentDispersion& row : dispersion.documents) {
+    const Document& doc = corpus.document(row.doc);
+    nlohmann::ordered_json starts_utf16 = nlohmann::ordered_json::array();
+    for (const std::uint32_t start : row.starts) starts_utf16.push_back(doc.utf16.to_utf16(doc.text, start));
+    documents.push_back({{"doc", doc.info.name},
+                         {"date", doc.info.date},
+                         {"tokens", row.tokens},
+                         {"hits", row.hits()},
+                         {"per_million", row.per_million},
+                         {"positions", row.positions},
+                         {"starts", row.starts},
+                         {"starts_utf16", std::move(starts_utf16)}});
+  }
+  return {{"query", dispersion.query},
+          {"total",
+           {{"documents", dispersion.documents.size()},
+            {"tokens", dispersion.tokens},
+            {"hits", dispersion.hits},
+            {"range", dispersion.range},
+            {"per_million", dispersion.per_million}}},
+          {"dp", optional_number(dispersion.measures.dp)},
+          {"dp_norm", optional_number(dispersion.measures.dp_norm)},
+          {"juilland_d", optional_number(dispersion.measures.juilland_d)},
+          {"documents", std::move(documents)}};
+}
+
+nlohmann::ordered_json to_json(const Keyness& keyness) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const KeywordRow& row : keyness.rows) {
+    rows.push_back({{"word", row.word},
+                    {"target_frequency", row.target_frequency},
+                    {"reference_frequency", row.reference_frequency},
+                    {"target_per_million", row.target_per_million},
+                    {"reference_per_million", row.reference_per_million},
+                    {"log_likelihood", row.log_likelihood},
+                    {"p", row.p},
+                    {"p_below", optional_number(significance(row.log_likelihood))},
+                    {"log_ratio", row.log_ratio},
+                    {"percent_diff", optional_number(row.percent_diff)}});
+  }
+  return {{"target", sub_corpus(keyness.target)},
+          {"reference", sub_corpus(keyness.reference)},
+          {"sign", keyness.sign == KeywordSign::kPositive ? "positive" : "negative"},
+          {"total", keyness.total},
+          {"rows", std::move(rows)}};
+}
+
+nlohmann::ordered_json to_json(const Trend& trend) {
+  nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+  for (const TrendRow& row : trend.periods) {
+    nlohmann::ordered_json entry = {{"period", row.period}};
+    entry.update(trend_counts(row));
+    periods.push_back(std::move(entry));
+  }
+  return {{"query", trend.query},
+          {"by", std::string(trend_period_name(trend.by))},
+          {"periods", std::move(periods)},
+          {"year_only", trend_counts(trend.year_only)},
+          {"undated", trend_counts(trend.undated)},
+          {"total", trend_counts(trend.total)}};
+}
+
+// --- end of dispersion, keyness, trend ---
+
 nlohmann::ordered_json to_json(const Error& error) {
   return {{"error", {{"code", error.code}, {"message", error.to_string()}}}};
 }

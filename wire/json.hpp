@@ -8,7 +8,10 @@
 #include "core/corpus/corpus.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
+#include "core/stats/dispersion.hpp"
 #include "core/stats/frequency.hpp"
+#include "core/stats/keyness.hpp"
+#include "core/stats/trend.hpp"
 
 namespace textx::wire {
 
@@ -30,6 +33,24 @@ nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
 nlohmann::ordered_json to_json(const FrequencyList& list);
+
+// --- Dispersion, keyness, trend (docs/statistics.md) ---
+
+// {"query", "total": {"documents", "tokens", "hits", "range", "per_million"}, "dp", "dp_norm", "juilland_d",
+//  "documents": [{"doc", "date", "tokens", "hits", "per_million", "positions", "starts", "starts_utf16"}]};
+// a measure that is undefined is null.
+nlohmann::ordered_json to_json(const Corpus& corpus, const Dispersion& dispersion);
+
+// {"target": {"selection", "documents", "tokens"}, "reference": {…; "selection" null for the rest},
+//  "sign": "positive"|"negative", "total", "rows": [{"word", "target_frequency", "reference_frequency",
+//  "target_per_million", "reference_per_million", "log_likelihood", "p", "p_below", "log_ratio", "percent_diff"}]}
+nlohmann::ordered_json to_json(const Keyness& keyness);
+
+// {"query", "by", "periods": [{"period", "documents", "tokens", "hits", "per_million"}], "year_only": {…},
+//  "undated": {…}, "total": {…}} (the summary rows without "period")
+nlohmann::ordered_json to_json(const Trend& trend);
+
+// --- end of dispersion, keyness, trend ---
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

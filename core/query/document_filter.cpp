@@ -7,7 +7,10 @@ namespace textx {
 
 bool date_in_range(std::string_view date, const DocumentFilter& filter) {
   if (filter.date_from.empty() && filter.date_to.empty()) return true;
-  if (date.empty()) return false;
+  // A date that does not start with a year ("circa 1980", a manifest's free text) is no date: compared as
+  // text it would land in ranges by accident ("c" sorts after every digit).
+  if (date.size() < 4 || !std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
   if (!filter.date_from.empty() && date.substr(0, filter.date_from.size()) < filter.date_from) return false;
   if (!filter.date_to.empty() && date.substr(0, filter.date_to.size()) > filter.date_to) return false;
   return true;

@@ -17,7 +17,8 @@ std::vector<bool> allowed_documents(const Corpus& corpus, const DocumentFilter& 
 bool name_matches(std::string_view glob, std::string_view name);
 
 // Whether `date` ("1980", "1980-10", "1980-10-05") lies in the filter's range, comparing at the precision
-// of each bound: from "1980" admits "1980-01-01", to "1990" admits "1990-12-31".
+// of each bound: from "1980" admits "1980-01-01", to "1990" admits "1990-12-31". A date that does not start
+// with four digits is in no range.
 bool date_in_range(std::string_view date, const DocumentFilter& filter);
 
 }  // namespace textx

@@ -9,19 +9,6 @@
 namespace textx {
 namespace {
 
-// How a word is shown: its surface form with each code point replaced by its simple (one code point) case
-// folding. Unlike a key it keeps accents and the text's own composition, so "Májer" shows as "májer".
-std::string display_form(std::string_view surface) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < surface.size()) {
-    const char32_t cp = next_code_point(surface, pos);
-    const auto folded = unicode::char_info(cp).has_case_folding() ? unicode::case_folding(cp) : std::span<const char32_t>();
-    append_utf8(out, folded.size() == 1 ? folded[0] : cp);
-  }
-  return out;
-}
-
 // Our own short list of English function words, sorted for binary search, as keys: lower case, no accents.
 constexpr std::array<std::string_view, 127> kStopWords = {
     "a",       "about",  "above",   "after",   "again",  "against", "all",     "am",      "an",      "and",
@@ -48,6 +35,17 @@ constexpr bool stop_words_sorted() {
 static_assert(stop_words_sorted());
 
 }  // namespace
+
+std::string display_form(std::string_view surface) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < surface.size()) {
+    const char32_t cp = next_code_point(surface, pos);
+    const auto folded = unicode::char_info(cp).has_case_folding() ? unicode::case_folding(cp) : std::span<const char32_t>();
+    append_utf8(out, folded.size() == 1 ? folded[0] : cp);
+  }
+  return out;
+}
 
 bool is_stop_word(std::string_view key) { return std::binary_search(kStopWords.begin(), kStopWords.end(), key); }
 

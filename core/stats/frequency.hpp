@@ -36,4 +36,8 @@ FrequencyList frequency_list(const Corpus& corpus, const FrequencyOptions& optio
 // pronouns, auxiliaries, prepositions, conjunctions) that the --stop-words switch leaves out.
 bool is_stop_word(std::string_view key);
 
+// How a word is shown in lists: its surface form with each code point replaced by its simple (one code point)
+// case folding. Unlike a key it keeps accents and the text's own composition, so "Májer" shows as "májer".
+std::string display_form(std::string_view surface);
+
 }  // namespace textx

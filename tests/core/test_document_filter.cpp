@@ -83,3 +83,13 @@ TEST_CASE("allowed documents: names by glob, dates at the precision of each boun
   CHECK(allowed("doc:UND*") == std::vector<bool>{false, false, false, true, false});
   CHECK(allowed("doc:*b.txt doc:*c.txt date:1980-11..") == std::vector<bool>{false, false, true, false, false});
 }
+
+TEST_CASE("a date that does not start with a year is in no date range") {
+  // Regression: "circa 1990" compared as text sorted after "1985" and passed date:1985..
+  textx::DocumentFilter from_1985;
+  from_1985.date_from = "1985";
+  CHECK_FALSE(textx::date_in_range("circa 1990", from_1985));
+  CHECK_FALSE(textx::date_in_range("198", from_1985));
+  CHECK(textx::date_in_range("1990 (approx.)", from_1985));
+  CHECK(textx::date_in_range("circa 1990", textx::DocumentFilter{}));  // no range: every document
+}

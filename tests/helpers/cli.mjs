@@ -16,3 +16,20 @@ export function cliStats() {
 export function cliFrequency(...flags) {
   return JSON.parse(execFileSync(cli, ['freq', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
 }
+
+// --- Dispersion, keyness, trend ---
+
+// The CLI's --json dispersion of `query` over `paths` (default: the seed corpus).
+export function cliDispersion(query, flags = [], paths = [seedCorpus]) {
+  return JSON.parse(execFileSync(cli, ['dispersion', '--json', ...flags, query, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
+
+// The CLI's --json keyness of the seed corpus with `flags` (--target … at least).
+export function cliKeyness(...flags) {
+  return JSON.parse(execFileSync(cli, ['keyness', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
+}
+
+// The CLI's --json trend of `query` over `paths` (default: the seed corpus).
+export function cliTrend(query, flags = [], paths = [seedCorpus]) {
+  return JSON.parse(execFileSync(cli, ['trend', '--json', ...flags, query, ...paths], { encoding: 'utf8' }));
+}
