@@ -7,5 +7,7 @@ namespace textx::cli {
 void register_concord(CLI::App& app, int& exit_code);
 void register_stats(CLI::App& app, int& exit_code);
 void register_freq(CLI::App& app, int& exit_code);
+void register_ngrams(CLI::App& app, int& exit_code);
+void register_collocates(CLI::App& app, int& exit_code);
 
 }  // namespace textx::cli

@@ -9,6 +9,8 @@
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
 #include "core/stats/frequency.hpp"
+#include "core/stats/collocates.hpp"
+#include "core/stats/ngrams.hpp"
 
 namespace textx::wire {
 
@@ -30,6 +32,14 @@ nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
 nlohmann::ordered_json to_json(const FrequencyList& list);
+
+// N-gram clusters and collocates (docs/statistics.md).
+// {"query", "tokens", "total", "rows": [{"ngram", "size", "frequency", "per_million", "range"}]}
+nlohmann::ordered_json to_json(const NgramList& list);
+// {"query", "measure", "window": {"left", "right"}, "tokens", "node_frequency", "span", "total",
+//  "rows": [{"word", "observed", "left", "right", "frequency", "expected", "mi", "t_score", "log_likelihood",
+//  "log_dice"}]}
+nlohmann::ordered_json to_json(const CollocateList& list);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);
