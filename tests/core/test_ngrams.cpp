@@ -55,8 +55,10 @@ struct NaiveRow {
 // Every n-gram of sizes [min, max] counted with a std::map over keys computed afresh from each live
 // document's text; a token's sentence found by binary search over the document's sentences. Ordered by
 // frequency, then word by word by key text.
+// With a `phrase`, only occurrences holding it (as consecutive keys) count.
 std::vector<NaiveRow> naive_ngrams(const Corpus& corpus, std::size_t min, std::size_t max, bool cross_sentences,
-                                   std::size_t min_frequency = 1, std::size_t min_range = 1) {
+                                   std::size_t min_frequency = 1, std::size_t min_range = 1,
+                                   const std::vector<std::string>& phrase = {}) {
   std::map<std::vector<std::string>, std::pair<std::size_t, std::set<textx::DocId>>> counts;
   for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
     const textx::Document& doc = corpus.document(id);
@@ -72,7 +74,11 @@ std::vector<NaiveRow> naive_ngrams(const Corpus& corpus, std::size_t min, std::s
     for (std::size_t n = min; n <= max; ++n) {
       for (std::size_t i = 0; i + n <= keys.size(); ++i) {
         if (sentence[i] != sentence[i + n - 1]) continue;
-        auto& entry = counts[std::vector<std::string>(keys.begin() + i, keys.begin() + i + n)];
+        const std::vector<std::string> ngram(keys.begin() + static_cast<std::ptrdiff_t>(i),
+                                             keys.begin() + static_cast<std::ptrdiff_t>(i + n));
+        if (!phrase.empty() && std::search(ngram.begin(), ngram.end(), phrase.begin(), phrase.end()) == ngram.end())
+          continue;
+        auto& entry = counts[ngram];
         ++entry.first;
         entry.second.insert(id);
       }
@@ -256,6 +262,14 @@ TEST_CASE("n-grams agree with a naive count on random text") {
     options.min_frequency = 3;
     options.min_range = 2;
     check_same(corpus, list_of(corpus, options), naive_ngrams(corpus, 2, 8, across, 3, 2));
+    // Only the n-grams holding a word, or a phrase.
+    options.min_frequency = 1;
+    options.min_range = 1;
+    options.query = "peace";
+    check_same(corpus, list_of(corpus, options), naive_ngrams(corpus, 2, 8, across, 1, 1, {"peace"}));
+    options.query = "the of";
+    options.min_size = 3;
+    check_same(corpus, list_of(corpus, options), naive_ngrams(corpus, 3, 8, across, 1, 1, {"the", "of"}));
   }
 }
 
