@@ -17,21 +17,6 @@ struct NgramArgs {
   std::optional<std::size_t> size, min_size, max_size;
 };
 
-// The sizes asked for: --size N alone, or --min-size/--max-size (a missing one stands at its limit, 2 or
-// 8); 3 when none is given. Errors when both kinds are given.
-Result<NgramOptions> sized_options(const NgramArgs& args) {
-  NgramOptions options = args.options;
-  if (args.size && (args.min_size || args.max_size))
-    return Error{"options.size", "Give either --size or --min-size and --max-size, not both."};
-  if (args.size) {
-    options.min_size = options.max_size = *args.size;
-  } else if (args.min_size || args.max_size) {
-    options.min_size = args.min_size.value_or(kMinNgramSize);
-    options.max_size = args.max_size.value_or(kMaxNgramSize);
-  }
-  return options;
-}
-
 void print_table(std::ostream& out, const NgramList& list, const NgramOptions& options) {
   out << list.total << " distinct n-grams of " << options.min_size;
   if (options.max_size != options.min_size) out << "-" << options.max_size;
@@ -76,7 +61,7 @@ void register_ngrams(CLI::App& app, int& exit_code) {
   cmd->add_option("--offset", options.offset, "Skip this many n-grams (the count of distinct n-grams stays exact)");
   cmd->add_option("--limit", options.limit, "Print at most this many n-grams (the count stays exact)");
   cmd->callback([args, ngram, &exit_code] {
-    const Result<NgramOptions> sized = sized_options(*ngram);
+    const Result<NgramOptions> sized = with_ngram_sizes(ngram->options, ngram->size, ngram->min_size, ngram->max_size);
     if (!sized.ok()) {
       std::cerr << "textx: " << sized.error().to_string() << '\n';
       exit_code = 2;

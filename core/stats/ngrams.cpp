@@ -89,6 +89,19 @@ Error size_error(const NgramOptions& options) {
 
 }  // namespace
 
+Result<NgramOptions> with_ngram_sizes(NgramOptions options, std::optional<std::size_t> size,
+                                      std::optional<std::size_t> min_size, std::optional<std::size_t> max_size) {
+  if (size && (min_size || max_size))
+    return Error{"options.size", "Give either one n-gram size or a smallest and largest size, not both."};
+  if (size) {
+    options.min_size = options.max_size = *size;
+  } else if (min_size || max_size) {
+    options.min_size = min_size.value_or(kMinNgramSize);
+    options.max_size = max_size.value_or(kMaxNgramSize);
+  }
+  return options;
+}
+
 Result<NgramList> ngram_list(const Corpus& corpus, const NgramOptions& options) {
   if (options.min_size < kMinNgramSize || options.max_size > kMaxNgramSize || options.min_size > options.max_size)
     return size_error(options);

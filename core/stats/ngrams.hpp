@@ -3,6 +3,7 @@
 // corpus, with the number of documents each occurs in (docs/statistics.md).
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,5 +51,11 @@ struct NgramList {
 // Errors: options.size for sizes out of range, the query's errors (query_parser.hpp, query_eval.hpp).
 // An empty corpus, or a query matching nothing, gives an empty list.
 Result<NgramList> ngram_list(const Corpus& corpus, const NgramOptions& options);
+
+// The sizes a reader asked for, as the CLI and the wasm API read them: `size` alone, or `min_size` and/or
+// `max_size` (a missing one stands at its limit, 2 or 8); `options`' own sizes when none is given. Error
+// options.size when `size` comes with either of the others; ngram_list checks the range.
+Result<NgramOptions> with_ngram_sizes(NgramOptions options, std::optional<std::size_t> size,
+                                      std::optional<std::size_t> min_size, std::optional<std::size_t> max_size);
 
 }  // namespace textx
