@@ -274,8 +274,16 @@ Result<NgramList> ngram_list(const Corpus& corpus, const NgramOptions& options) 
         const std::uint32_t g = order[k];
         if (room_at(g) >= size) entries.push_back((std::uint64_t{rank_at(static_cast<std::uint32_t>(g + size - 1))} << 32) | g);
       }
-      if (entries.size() >= kRadixGroup) radix_sort_by_rank(entries, scratch, rank_bits);
-      else std::sort(entries.begin(), entries.end());
+      // Often every member goes on with the same word (repeated passages; "the united states of" + "america"):
+      // then the group is already in order.
+      const bool one_word = std::all_of(entries.begin(), entries.end(),
+                                        [&](std::uint64_t e) { return (e >> 32) == (entries.front() >> 32); });
+      if (one_word) {
+      } else if (entries.size() >= kRadixGroup) {
+        radix_sort_by_rank(entries, scratch, rank_bits);
+      } else {
+        std::sort(entries.begin(), entries.end());
+      }
       for (std::size_t run = 0, run_end = 0; run < entries.size(); run = run_end) {
         const std::uint64_t rank = entries[run] >> 32;
         run_end = run + 1;
