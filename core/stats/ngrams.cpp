@@ -278,12 +278,8 @@ Result<NgramList> ngram_list(const Corpus& corpus, const NgramOptions& options) 
       // then the group is already in order.
       const bool one_word = std::all_of(entries.begin(), entries.end(),
                                         [&](std::uint64_t e) { return (e >> 32) == (entries.front() >> 32); });
-      if (one_word) {
-      } else if (entries.size() >= kRadixGroup) {
-        radix_sort_by_rank(entries, scratch, rank_bits);
-      } else {
-        std::sort(entries.begin(), entries.end());
-      }
+      if (!one_word && entries.size() >= kRadixGroup) radix_sort_by_rank(entries, scratch, rank_bits);
+      else if (!one_word) std::sort(entries.begin(), entries.end());
       for (std::size_t run = 0, run_end = 0; run < entries.size(); run = run_end) {
         const std::uint64_t rank = entries[run] >> 32;
         run_end = run + 1;
