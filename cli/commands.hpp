@@ -7,7 +7,8 @@ namespace textx::cli {
 void register_concord(CLI::App& app, int& exit_code);
 void register_stats(CLI::App& app, int& exit_code);
 void register_freq(CLI::App& app, int& exit_code);
-// Dispersion, keyness, trend.
+void register_ngrams(CLI::App& app, int& exit_code);
+void register_collocates(CLI::App& app, int& exit_code);
 void register_dispersion(CLI::App& app, int& exit_code);
 void register_keyness(CLI::App& app, int& exit_code);
 void register_trend(CLI::App& app, int& exit_code);

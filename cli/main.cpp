@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   textx::cli::register_concord(app, exit_code);
   textx::cli::register_stats(app, exit_code);
   textx::cli::register_freq(app, exit_code);
-  // Dispersion, keyness, trend.
+  textx::cli::register_ngrams(app, exit_code);
+  textx::cli::register_collocates(app, exit_code);
   textx::cli::register_dispersion(app, exit_code);
   textx::cli::register_keyness(app, exit_code);
   textx::cli::register_trend(app, exit_code);

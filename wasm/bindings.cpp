@@ -10,8 +10,10 @@
 
 #include "core/corpus/corpus.hpp"
 #include "core/query/concordance.hpp"
+#include "core/stats/collocates.hpp"
 #include "core/stats/dispersion.hpp"
 #include "core/stats/keyness.hpp"
+#include "core/stats/ngrams.hpp"
 #include "core/stats/trend.hpp"
 #include "wire/json.hpp"
 
@@ -33,6 +35,15 @@ bool read_count(const json& object, const char* key, std::size_t& out) {
   if (it == object.end() || it->is_null()) return true;
   if (!it->is_number_integer() || it->get<long long>() < 0) return false;
   out = it->get<std::size_t>();
+  return true;
+}
+
+// Reads an optional non-negative integer field into `out`, left empty when the field is absent.
+bool read_optional_count(const json& object, const char* key, std::optional<std::size_t>& out) {
+  std::size_t value = 0;
+  if (!object.contains(key) || object[key].is_null()) return true;
+  if (!read_count(object, key, value)) return false;
+  out = value;
   return true;
 }
 
@@ -106,16 +117,84 @@ class CorpusHandle {
     return wire::dump(list);
   }
 
-  // request_json: {"min"?, "stop_words"?, "limit"?}. The frequency list (wire::to_json(FrequencyList)).
+  // request_json: {"min"?, "stop_words"?, "offset"?, "limit"?}. The frequency list (wire::to_json(FrequencyList)).
   std::string frequency(const std::string& request_json) const {
     const json request = json::parse(request_json, nullptr, false);
     FrequencyOptions options;
     if (request.is_discarded() || !request.is_object() || !read_count(request, "min", options.min_frequency) ||
-        !read_count(request, "limit", options.limit) || !read_flag(request, "stop_words", options.skip_stop_words))
+        !read_count(request, "offset", options.offset) || !read_count(request, "limit", options.limit) ||
+        !read_flag(request, "stop_words", options.skip_stop_words))
       return wire::dump(wire::to_json(invalid_request(
-          "frequency expects {\"min\"?: n, \"limit\"?: n, \"stop_words\"?: true|false}.")));
+          "frequency expects {\"min\"?: n, \"offset\"?: n, \"limit\"?: n, \"stop_words\"?: true|false}.")));
     return wire::dump(wire::to_json(frequency_list(corpus_, options)));
   }
+
+  // --- N-gram clusters and collocates (docs/statistics.md) ---
+
+  // request_json: {"size"? | "min_size"?, "max_size"?, "min"?, "min_range"?, "stop_words"?, "cross_sentences"?,
+  // "query"?, "case_sensitive"?, "diacritic_sensitive"?, "offset"?, "limit"?}. The n-gram list
+  // (wire::to_json(NgramList)) or an error.
+  std::string ngrams(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    NgramOptions options;
+    std::optional<std::size_t> size, min_size, max_size;
+    if (request.is_discarded() || !request.is_object())
+      return wire::dump(wire::to_json(invalid_request("ngrams expects a JSON object such as {\"size\": 3}.")));
+    if (!read_optional_count(request, "size", size) || !read_optional_count(request, "min_size", min_size) ||
+        !read_optional_count(request, "max_size", max_size) || !read_count(request, "min", options.min_frequency) ||
+        !read_count(request, "min_range", options.min_range) || !read_count(request, "offset", options.offset) ||
+        !read_count(request, "limit", options.limit))
+      return wire::dump(wire::to_json(invalid_request(
+          "size, min_size, max_size, min, min_range, offset and limit must be whole numbers of zero or more.")));
+    if (!read_flag(request, "stop_words", options.skip_stop_words) ||
+        !read_flag(request, "cross_sentences", options.cross_sentences) ||
+        !read_flag(request, "case_sensitive", options.match.case_sensitive) ||
+        !read_flag(request, "diacritic_sensitive", options.match.diacritic_sensitive))
+      return wire::dump(wire::to_json(invalid_request(
+          "stop_words, cross_sentences, case_sensitive and diacritic_sensitive must be true or false.")));
+    if (const auto query = request.find("query"); query != request.end() && !query->is_null()) {
+      if (!query->is_string()) return wire::dump(wire::to_json(invalid_request("query must be a string.")));
+      options.query = query->get<std::string>();
+    }
+    Result<NgramOptions> sized = with_ngram_sizes(options, size, min_size, max_size);
+    if (!sized.ok()) return wire::dump(wire::to_json(sized.error()));
+    const Result<NgramList> result = ngram_list(corpus_, sized.value());
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(result.value()));
+  }
+
+  // request_json: {"query", "left"?, "right"?, "measure"?: "logdice"|"ll"|"mi"|"t", "min"?, "stop_words"?,
+  // "cross_sentences"?, "case_sensitive"?, "diacritic_sensitive"?, "offset"?, "limit"?}. The collocates
+  // (wire::to_json(CollocateList)) or an error.
+  std::string collocates(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
+      return wire::dump(wire::to_json(invalid_request("collocates expects {\"query\": \"…\"}.")));
+    CollocateOptions options;
+    if (!read_count(request, "left", options.left) || !read_count(request, "right", options.right) ||
+        !read_count(request, "min", options.min_frequency) || !read_count(request, "offset", options.offset) ||
+        !read_count(request, "limit", options.limit))
+      return wire::dump(wire::to_json(
+          invalid_request("left, right, min, offset and limit must be whole numbers of zero or more.")));
+    if (!read_flag(request, "stop_words", options.skip_stop_words) ||
+        !read_flag(request, "cross_sentences", options.cross_sentences) ||
+        !read_flag(request, "case_sensitive", options.match.case_sensitive) ||
+        !read_flag(request, "diacritic_sensitive", options.match.diacritic_sensitive))
+      return wire::dump(wire::to_json(invalid_request(
+          "stop_words, cross_sentences, case_sensitive and diacritic_sensitive must be true or false.")));
+    if (const auto measure = request.find("measure"); measure != request.end() && !measure->is_null()) {
+      const std::optional<AssociationMeasure> parsed =
+          measure->is_string() ? parse_measure(measure->get<std::string>()) : std::nullopt;
+      if (!parsed)
+        return wire::dump(wire::to_json(
+            Error{"options.measure", "Unknown measure " + measure->dump() + "; use logdice, ll, mi or t."}));
+      options.measure = *parsed;
+    }
+    const Result<CollocateList> result = textx::collocates(corpus_, request["query"].get<std::string>(), options);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(result.value()));
+  }
+  // --- end of n-gram clusters and collocates ---
 
   // --- Dispersion, keyness, trend (docs/statistics.md) ---
 
@@ -227,7 +306,8 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("frequency", &textx::wasm::CorpusHandle::frequency)
       .function("concordance", &textx::wasm::CorpusHandle::concordance)
-      // Dispersion, keyness, trend.
+      .function("ngrams", &textx::wasm::CorpusHandle::ngrams)
+      .function("collocates", &textx::wasm::CorpusHandle::collocates)
       .function("dispersion", &textx::wasm::CorpusHandle::dispersion)
       .function("keyness", &textx::wasm::CorpusHandle::keyness)
       .function("trend", &textx::wasm::CorpusHandle::trend);

@@ -68,6 +68,43 @@ nlohmann::ordered_json to_json(const FrequencyList& list) {
   return {{"tokens", list.tokens}, {"types", list.types}, {"rows", std::move(rows)}};
 }
 
+// N-gram clusters and collocates.
+nlohmann::ordered_json to_json(const NgramList& list) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const NgramRow& row : list.rows) {
+    rows.push_back({{"ngram", row.ngram},
+                    {"size", row.keys.size()},
+                    {"frequency", row.frequency},
+                    {"per_million", row.per_million},
+                    {"range", row.range}});
+  }
+  return {{"query", list.query}, {"tokens", list.tokens}, {"total", list.total}, {"rows", std::move(rows)}};
+}
+
+nlohmann::ordered_json to_json(const CollocateList& list) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const CollocateRow& row : list.rows) {
+    rows.push_back({{"word", row.word},
+                    {"observed", row.observed},
+                    {"left", row.left},
+                    {"right", row.right},
+                    {"frequency", row.frequency},
+                    {"expected", row.scores.expected},
+                    {"mi", row.scores.mi},
+                    {"t_score", row.scores.t_score},
+                    {"log_likelihood", row.scores.log_likelihood},
+                    {"log_dice", row.scores.log_dice}});
+  }
+  return {{"query", list.query},
+          {"measure", measure_name(list.measure)},
+          {"window", {{"left", list.left}, {"right", list.right}}},
+          {"tokens", list.tokens},
+          {"node_frequency", list.node_frequency},
+          {"span", list.span},
+          {"total", list.total},
+          {"rows", std::move(rows)}};
+}
+
 // --- Dispersion, keyness, trend ---
 
 namespace {

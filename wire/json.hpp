@@ -8,9 +8,11 @@
 #include "core/corpus/corpus.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
+#include "core/stats/collocates.hpp"
 #include "core/stats/dispersion.hpp"
 #include "core/stats/frequency.hpp"
 #include "core/stats/keyness.hpp"
+#include "core/stats/ngrams.hpp"
 #include "core/stats/trend.hpp"
 
 namespace textx::wire {
@@ -33,6 +35,14 @@ nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
 nlohmann::ordered_json to_json(const FrequencyList& list);
+
+// N-gram clusters and collocates (docs/statistics.md).
+// {"query", "tokens", "total", "rows": [{"ngram", "size", "frequency", "per_million", "range"}]}
+nlohmann::ordered_json to_json(const NgramList& list);
+// {"query", "measure", "window": {"left", "right"}, "tokens", "node_frequency", "span", "total",
+//  "rows": [{"word", "observed", "left", "right", "frequency", "expected", "mi", "t_score", "log_likelihood",
+//  "log_dice"}]}
+nlohmann::ordered_json to_json(const CollocateList& list);
 
 // --- Dispersion, keyness, trend (docs/statistics.md) ---
 

@@ -49,6 +49,11 @@ std::string display_form(std::string_view surface) {
 
 bool is_stop_word(std::string_view key) { return std::binary_search(kStopWords.begin(), kStopWords.end(), key); }
 
+std::string token_display_form(const Corpus& corpus, DocId doc, std::size_t index) {
+  const std::uint32_t start = corpus.tokens(doc).starts[index];
+  return display_form(std::string_view(corpus.document(doc).text).substr(start, corpus.token_end(doc, index) - start));
+}
+
 FrequencyList frequency_list(const Corpus& corpus, const FrequencyOptions& options) {
   const std::size_t vocabulary = corpus.vocabulary_size();
   std::vector<std::size_t> frequency(vocabulary, 0), range(vocabulary, 0);
@@ -79,14 +84,13 @@ FrequencyList frequency_list(const Corpus& corpus, const FrequencyOptions& optio
   const auto by_frequency = [&](KeyId a, KeyId b) {
     return frequency[a] != frequency[b] ? frequency[a] > frequency[b] : corpus.key_text(a) < corpus.key_text(b);
   };
-  const std::size_t shown = std::min(options.limit, kept.size());
-  std::partial_sort(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(shown), kept.end(), by_frequency);
-  for (std::size_t i = 0; i < shown; ++i) {
+  const std::size_t first = std::min(options.offset, kept.size());
+  const std::size_t end = first + std::min(options.limit, kept.size() - first);
+  std::partial_sort(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(end), kept.end(), by_frequency);
+  for (std::size_t i = first; i < end; ++i) {
     const KeyId key = kept[i];
     const auto [doc, index] = first_seen[key];
-    const std::uint32_t start = corpus.tokens(doc).starts[index];
-    const std::string_view surface = std::string_view(corpus.document(doc).text).substr(start, corpus.token_end(doc, index) - start);
-    list.rows.push_back({key, display_form(surface), frequency[key],
+    list.rows.push_back({key, token_display_form(corpus, doc, index), frequency[key],
                          list.tokens ? 1e6 * static_cast<double>(frequency[key]) / static_cast<double>(list.tokens) : 0.0,
                          range[key]});
   }

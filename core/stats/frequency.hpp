@@ -11,6 +11,7 @@ namespace textx {
 struct FrequencyOptions {
   std::size_t min_frequency = 1;   // leave out words rarer than this
   bool skip_stop_words = false;    // leave out English function words (see is_stop_word)
+  std::size_t offset = 0;          // first row to return, in the list's order
   std::size_t limit = static_cast<std::size_t>(-1);  // most rows to return (types still counts them all)
 };
 
@@ -25,7 +26,7 @@ struct FrequencyRow {
 struct FrequencyList {
   std::size_t tokens = 0;        // tokens in live documents
   std::size_t types = 0;         // distinct words passing the options' filters
-  std::vector<FrequencyRow> rows;  // by frequency, then alphabetically by key; at most `limit`
+  std::vector<FrequencyRow> rows;  // by frequency, then alphabetically by key; rows [offset, offset + limit)
 };
 
 // The frequency list of `corpus` (live documents). Words are matching keys (case and diacritics ignored),
@@ -36,6 +37,9 @@ FrequencyList frequency_list(const Corpus& corpus, const FrequencyOptions& optio
 // pronouns, auxiliaries, prepositions, conjunctions) that the --stop-words switch leaves out.
 bool is_stop_word(std::string_view key);
 
+// How token `index` of live document `doc` is shown in statistics: its surface form with each code point
+// replaced by its simple (one code point) case folding, so accents and composition stay as written.
+std::string token_display_form(const Corpus& corpus, DocId doc, std::size_t index);
 // How a word is shown in lists: its surface form with each code point replaced by its simple (one code point)
 // case folding. Unlike a key it keeps accents and the text's own composition, so "Májer" shows as "májer".
 std::string display_form(std::string_view surface);

@@ -17,7 +17,17 @@ export function cliFrequency(...flags) {
   return JSON.parse(execFileSync(cli, ['freq', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
 }
 
-// --- Dispersion, keyness, trend ---
+// The CLI's --json n-gram list of the seed corpus.
+export function cliNgrams(...flags) {
+  return JSON.parse(execFileSync(cli, ['ngrams', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
+}
+
+// The CLI's --json collocates of `query` in the seed corpus.
+export function cliCollocates(query, ...flags) {
+  return JSON.parse(execFileSync(cli, ['collocates', '--json', ...flags, query, seedCorpus], { encoding: 'utf8' }));
+}
+
+// Dispersion, keyness, trend.
 
 // The CLI's --json dispersion of `query` over `paths` (default: the seed corpus).
 export function cliDispersion(query, flags = [], paths = [seedCorpus]) {
