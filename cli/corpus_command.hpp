@@ -61,26 +61,15 @@ int run_on_corpus(const CorpusArgs& args, ResultOf result_of, PrintTable print_t
   return 0;
 }
 
-// As run_on_corpus, for computations that can fail (a malformed query, options out of range): `result_of`
-// returns a Result. It runs first on an empty corpus, so that such mistakes are refused before any file is
-// read; an Error is printed to stderr as "textx: [code] message" with exit code 2.
+// As run_on_corpus, and `result_of` runs first on an empty corpus, so that mistakes in the query or the
+// options are refused (exit code 2) before any file is read.
 template <class ResultOf, class PrintTable>
 int run_checked_on_corpus(const CorpusArgs& args, ResultOf result_of, PrintTable print_table) {
-  const auto explain = [](const Error& error) {
-    std::cerr << "textx: " << error.to_string() << '\n';
+  if (const auto early = result_of(Corpus()); !early.ok()) {
+    std::cerr << "textx: " << early.error().to_string() << '\n';
     return 2;
-  };
-  if (const auto early = result_of(Corpus()); !early.ok()) return explain(early.error());
-  Corpus corpus;
-  if (!load_or_explain(args.paths, corpus)) return 1;
-  const auto result = result_of(corpus);
-  if (!result.ok()) return explain(result.error());
-  if (args.json) {
-    std::cout << wire::dump(wire::to_json(result.value())) << '\n';
-  } else {
-    print_table(std::cout, corpus, result.value());
   }
-  return 0;
+  return run_on_corpus(args, result_of, print_table);
 }
 
 }  // namespace textx::cli
