@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/query/document_filter.hpp"
+#include "core/query/query_parser.hpp"
 #include "core/query/token_regex.hpp"
 
 namespace textx {
@@ -275,6 +276,14 @@ Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& 
   Result<std::vector<QueryMatch>> near_side = sequence_matches(corpus, near.value(), allowed, match);
   if (!near_side.ok()) return near_side.error();
   return near_matches(matches.value(), near_side.value(), *query.near_distance);
+}
+
+Result<QueryHits> find_query_hits(const Corpus& corpus, std::string_view text, MatchOptions match) {
+  Result<Query> query = parse_query(text);
+  if (!query.ok()) return query.error();
+  Result<std::vector<QueryMatch>> found = find_matches(corpus, query.value(), match);
+  if (!found.ok()) return found.error();
+  return QueryHits{std::move(found.value()), allowed_documents(corpus, query.value().filter)};
 }
 
 }  // namespace textx

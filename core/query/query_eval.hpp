@@ -1,6 +1,7 @@
 #pragma once
 // Evaluation of a parsed query (query_ast.hpp) against a corpus's index: every match, in corpus order.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
@@ -27,5 +28,15 @@ inline constexpr std::size_t kMaxExpandedKeys = 100000;
 // match keys as folded by default. Errors: a wildcard or regular expression that does not compile or
 // matches over kMaxExpandedKeys keys (query.too_broad), or a query of gaps only (query.too_broad).
 Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match);
+
+// A query as the statistics use it: its matches, and the documents its doc:/date: filters let through
+// (allowed_documents), which are the documents every total is counted over.
+struct QueryHits {
+  std::vector<QueryMatch> matches;  // by document id, then position
+  std::vector<bool> documents;      // per document id
+};
+
+// Parses `text` (parse_query) and finds its matches; the parser's or evaluator's Error otherwise.
+Result<QueryHits> find_query_hits(const Corpus& corpus, std::string_view text, MatchOptions match);
 
 }  // namespace textx

@@ -78,12 +78,10 @@ Result<CollocateList> collocates(const Corpus& corpus, std::string_view query_te
                  "The window runs from 1 to " + std::to_string(kMaxCollocateWindow) + " words on either side (L" +
                      std::to_string(options.left) + " R" + std::to_string(options.right) +
                      " was asked); at least one side must be wider than 0."};
-  Result<Query> query = parse_query(query_text);
-  if (!query.ok()) return query.error();
-  Result<std::vector<QueryMatch>> found = find_matches(corpus, query.value(), options.match);
-  if (!found.ok()) return found.error();
-  const std::vector<QueryMatch>& matches = found.value();
-  const std::vector<bool> allowed = allowed_documents(corpus, query.value().filter);
+  Result<QueryHits> hits = find_query_hits(corpus, query_text, options.match);
+  if (!hits.ok()) return hits.error();
+  const std::vector<QueryMatch>& matches = hits.value().matches;
+  const std::vector<bool>& allowed = hits.value().documents;
 
   CollocateList list;
   list.query = std::string(query_text);

@@ -117,12 +117,10 @@ Result<NgramList> ngram_list(const Corpus& corpus, const NgramOptions& options) 
   if (options.query.empty()) {
     for (DocId id = 0; id < corpus.document_count(); ++id) allowed[id] = !corpus.document(id).removed;
   } else {
-    Result<Query> query = parse_query(options.query);
-    if (!query.ok()) return query.error();
-    Result<std::vector<QueryMatch>> found = find_matches(corpus, query.value(), options.match);
-    if (!found.ok()) return found.error();
-    matches = std::move(found.value());
-    allowed = allowed_documents(corpus, query.value().filter);
+    Result<QueryHits> hits = find_query_hits(corpus, options.query, options.match);
+    if (!hits.ok()) return hits.error();
+    matches = std::move(hits.value().matches);
+    allowed = std::move(hits.value().documents);
   }
   // The documents counted, one after another in global positions; with a query only those with a match.
   std::vector<DocId> docs;

@@ -59,12 +59,10 @@ DatePeriod period_of(std::string_view date, TrendPeriod by) {
 }
 
 Result<Trend> trend(const Corpus& corpus, std::string_view query, TrendPeriod by, MatchOptions match) {
-  Result<Query> parsed = parse_query(query);
-  if (!parsed.ok()) return parsed.error();
-  Result<std::vector<QueryMatch>> found = find_matches(corpus, parsed.value(), match);
-  if (!found.ok()) return found.error();
-  const std::vector<QueryMatch>& matches = found.value();
-  const std::vector<bool> allowed = allowed_documents(corpus, parsed.value().filter);
+  Result<QueryHits> hits = find_query_hits(corpus, query, match);
+  if (!hits.ok()) return hits.error();
+  const std::vector<QueryMatch>& matches = hits.value().matches;
+  const std::vector<bool>& allowed = hits.value().documents;
 
   Trend result;
   result.query = std::string(query);

