@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <utility>
 
 #include "core/reuse/word_forms.hpp"
@@ -23,6 +22,8 @@ constexpr std::int64_t kMaxSeedGap = 24;
 constexpr std::int64_t kWindowPad = 16;
 constexpr std::int64_t kBandMargin = 8;
 constexpr std::size_t kMaxRegionsCorpusWide = std::size_t{1} << 16;
+// Alignment cells one search may fill in all (about a quarter of a second natively).
+constexpr std::size_t kMaxTotalCells = std::size_t{1} << 26;
 
 constexpr std::uint32_t kQuerySource = 0xFFFFFFFFu;  // source "document" of a query text
 
@@ -95,22 +96,22 @@ std::vector<Region> group_seeds(std::vector<Seed>& seeds) {
   return regions;
 }
 
-// Keeps the `most` regions with the most seeds (all when fewer), in their original order.
-void keep_strongest(std::vector<Region>& regions, std::size_t most) {
-  if (regions.size() <= most) return;
-  std::vector<std::size_t> order(regions.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(most), order.end(),
-                   [&](std::size_t a, std::size_t b) {
-                     return regions[a].seeds != regions[b].seeds ? regions[a].seeds > regions[b].seeds : a < b;
-                   });
-  order.resize(most);
-  std::sort(order.begin(), order.end());
-  std::vector<Region> kept;
-  kept.reserve(most);
-  for (std::size_t k : order) kept.push_back(regions[k]);
-  regions.swap(kept);
+// Orders regions by seeds, most first, and keeps the first `most`.
+void keep_strongest(std::vector<Region>& regions, std::size_t most, ReuseResult& result) {
+  std::stable_sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.seeds > b.seeds; });
+  if (regions.size() > most) {
+    regions.resize(most);
+    result.truncated = true;
+  }
 }
+
+// The tokens of a region's source: the query's, or a corpus document's.
+struct SourceView {
+  std::span<const AlignToken> query;
+  TokenSpan document;
+  bool is_query = true;
+  std::size_t size() const { return is_query ? query.size() : document.size(); }
+};
 
 // Byte offsets and paragraphs of tokens [begin, end) of a live document.
 ReuseSpan document_span(const Corpus& corpus, DocId doc, std::uint32_t begin, std::uint32_t end) {
@@ -153,12 +154,13 @@ class Searcher {
   // Aligns every region and keeps the matches with enough shared words, best first, overlaps removed.
   // `source_tokens(region)` gives the source document's tokens (for a query: the query's) and
   // `source_span(doc, begin, end)` a span over them; `target_clip(region, begin, end)` may narrow the target window.
-  template <class SourceTokensOf, class SourceSpanOf>
-  void align_regions(const std::vector<Region>& regions, SourceTokensOf source_tokens_of, SourceSpanOf source_span_of,
+  template <class SourceOf, class SourceSpanOf>
+  void align_regions(const std::vector<Region>& regions, SourceOf source_of, SourceSpanOf source_span_of,
                      ReuseResult& result) const {
     std::vector<ReuseMatch> matches;
+    std::size_t cells = 0;
     for (const Region& region : regions) {
-      const std::span<const AlignToken> source = source_tokens_of(region);
+      const SourceView source = source_of(region);
       const TokenSpan target = corpus_.tokens(region.target_doc);
       const auto source_size = static_cast<std::int64_t>(source.size());
       const auto target_size = static_cast<std::int64_t>(target.size());
@@ -169,11 +171,18 @@ class Searcher {
       std::int64_t tw_end = std::min(target_size, sw_end + d_high);
       clip(region, sw_end, tw_begin, tw_end);
       if (sw_begin >= sw_end || tw_begin >= tw_end) continue;
+      const auto region_cells = static_cast<std::size_t>((sw_end - sw_begin) * (d_high - d_low + 1));
+      if (cells + region_cells > kMaxTotalCells) {
+        result.truncated = true;
+        continue;
+      }
+      cells += region_cells;
       const std::vector<AlignToken> target_window = corpus_window(index_, target, tw_begin, tw_end);
+      const std::vector<AlignToken> source_window =
+          source.is_query ? std::vector<AlignToken>(source.query.begin() + sw_begin, source.query.begin() + sw_end)
+                          : corpus_window(index_, source.document, sw_begin, sw_end);
       const std::int64_t shift = tw_begin - sw_begin;  // window diagonal = absolute diagonal - shift
-      const LocalAlignment a = align_banded(source.subspan(static_cast<std::size_t>(sw_begin),
-                                                           static_cast<std::size_t>(sw_end - sw_begin)),
-                                            target_window, d_low - shift, d_high - shift);
+      const LocalAlignment a = align_banded(source_window, target_window, d_low - shift, d_high - shift);
       ++result.regions;
       const std::size_t shared = a.exact + a.loose;
       if (shared < options_.min_words || shared == 0) continue;
@@ -284,8 +293,8 @@ std::vector<Seed> query_seeds(const ShingleIndex& index, std::span<const AlignTo
   const std::uint32_t query_end = query_begin + static_cast<std::uint32_t>(query.size());
   for (const Lookup& lookup : lookups) {
     if (seeds.size() + lookup.occurrences.size() > kMaxSeeds) {
-      ++result.skipped_shingles;
-      continue;
+      result.truncated = true;
+      break;
     }
     for (std::uint64_t entry : lookup.occurrences) {
       const std::uint32_t position = ShingleIndex::position_of(entry);
@@ -309,11 +318,11 @@ ReuseResult search_passage(const Corpus& corpus, const ShingleIndex& index, cons
   result.query_words = query.size();
   std::vector<Seed> seeds = query_seeds(index, query, query_doc, query_begin, options, result);
   std::vector<Region> regions = group_seeds(seeds);
-  keep_strongest(regions, kMaxRegions);
+  keep_strongest(regions, kMaxRegions, result);
   Searcher searcher(corpus, index, options);
   searcher.set_query_span(query_doc, query_begin, query_begin + static_cast<std::int64_t>(query.size()));
   searcher.align_regions(
-      regions, [&](const Region&) { return std::span<const AlignToken>(query); },
+      regions, [&](const Region&) { return SourceView{query, {}, true}; },
       [&](const Region&, std::uint32_t begin, std::uint32_t end) { return source_span_of(begin, end); }, result);
   return result;
 }
@@ -446,8 +455,8 @@ Result<ReuseResult> find_shared_passages(const Corpus& corpus, const ShingleInde
   const auto n = static_cast<std::uint32_t>(options.shingles.ngram);
   for (const Group& g : groups) {
     if (seeds.size() + g.size * (g.size - 1) / 2 > kMaxSeeds) {
-      ++result.skipped_shingles;
-      continue;
+      result.truncated = true;
+      break;
     }
     for (std::size_t a = g.begin; a < g.begin + g.size; ++a) {
       const std::uint32_t pa = ShingleIndex::position_of(entries[a]);
@@ -463,21 +472,10 @@ Result<ReuseResult> find_shared_passages(const Corpus& corpus, const ShingleInde
   }
   result.seeds = seeds.size();
   std::vector<Region> regions = group_seeds(seeds);
-  keep_strongest(regions, kMaxRegionsCorpusWide);
-  // Regions come grouped by source document: convert each document's tokens once.
-  std::uint32_t cached_doc = kQuerySource;
-  std::vector<AlignToken> cached;
+  keep_strongest(regions, kMaxRegionsCorpusWide, result);
   Searcher searcher(corpus, index, options);
   searcher.align_regions(
-      regions,
-      [&](const Region& region) {
-        if (region.source_doc != cached_doc) {
-          const TokenSpan tokens = corpus.tokens(region.source_doc);
-          cached = corpus_window(index, tokens, 0, static_cast<std::int64_t>(tokens.size()));
-          cached_doc = region.source_doc;
-        }
-        return std::span<const AlignToken>(cached);
-      },
+      regions, [&](const Region& region) { return SourceView{{}, corpus.tokens(region.source_doc), false}; },
       [&](const Region& region, std::uint32_t begin, std::uint32_t end) {
         return document_span(corpus, region.source_doc, begin, end);
       },

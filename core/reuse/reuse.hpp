@@ -9,8 +9,9 @@
 //
 // Bounds that keep hostile input cheap: a shingle occurring more than max_occurrences times in the corpus
 // is skipped (it is boilerplate, and "the the the…" would otherwise pair every token with every other);
-// at most kMaxSeeds seeds are kept, rarest shingles first; at most kMaxRegions regions are aligned, those
-// with the most seeds first; a region longer than kMaxRegionTokens source tokens is aligned in pieces.
+// at most kMaxSeeds seeds are kept, rarest shingles first; at most kMaxRegions regions are aligned (65,536
+// corpus-wide), those with the most seeds first, within a budget of alignment cells; a region longer than
+// kMaxRegionTokens source tokens is aligned in pieces. A result says when a bound left candidates out.
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -69,7 +70,8 @@ struct ReuseResult {
   std::optional<ReuseSpan> query;  // the passage searched for; nullopt corpus-wide
   std::size_t query_words = 0;     // tokens of the passage (corpus-wide: of the corpus)
   std::size_t shingles = 0;        // shingles looked up (corpus-wide: in the index)
-  std::size_t skipped_shingles = 0;  // left out as too frequent (or past kMaxSeeds)
+  std::size_t skipped_shingles = 0;  // left out as occurring more than max_occurrences times
+  bool truncated = false;          // a bound (kMaxSeeds, kMaxRegions, the alignment budget) left candidates out
   std::size_t seeds = 0;
   std::size_t regions = 0;         // candidate regions aligned
   std::size_t total = 0;           // matches found, before `limit`

@@ -11,6 +11,8 @@
 
 #include "core/reuse/reuse.hpp"
 #include "core/reuse/word_forms.hpp"
+#include "core/stats/frequency.hpp"
+#include "core/text/words.hpp"
 #include "tests/core/random_text.hpp"
 
 using textx::Corpus;
@@ -234,4 +236,262 @@ TEST_CASE("reuse: the 2023 article's restatements of the 1980 principles") {
     CHECK(r.matches[0].target.first_paragraph == principles_2023);
     CHECK(r.matches[0].shared_words == 8);
   }
+}
+
+TEST_CASE("reuse: a planted copy is found whole with similarity 1, a paraphrase with less, unrelated text not at all") {
+  Corpus corpus = seed_corpus();
+  const std::size_t principles = paragraph_starting(corpus, 0, "\u201cJust as in the past as well");
+  const std::string paragraph = paragraph_text(corpus, 0, principles);
+  const std::string opening = "Notes on rivers and weather in the northern valleys.\n\n";
+  REQUIRE(corpus.add_document({.name = "planted.txt"}, opening + paragraph + "\n\nA closing line about mountains.\n").ok());
+  std::string paraphrase = paragraph;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"friendly", "amicable"},
+                                 {"further improves", "further improved"}, {"actively advocates", "advocates"}}) {
+    const std::size_t at = paraphrase.find(from);
+    REQUIRE(at != std::string::npos);
+    paraphrase.replace(at, from.size(), to);
+  }
+  REQUIRE(corpus.add_document({.name = "paraphrase.txt"}, paraphrase).ok());
+  REQUIRE(corpus.add_document({.name = "unrelated.txt"},
+                              "Tomatoes need warm soil, steady water and six hours of sun; pinch the side shoots "
+                              "weekly and tie the stems to canes before the fruit sets.")
+              .ok());
+  const std::size_t paragraph_tokens = textx::find_words(paragraph).size();
+
+  const textx::ReuseResult r = search(corpus, 0, principles);
+  REQUIRE(r.total == 3);  // the copy, the paraphrase, and the 2023 restatement
+  const textx::ReuseMatch& copy = r.matches[0];
+  CHECK(corpus.document(*copy.target.doc).info.name == "planted.txt");
+  CHECK(copy.similarity == 1);
+  CHECK(copy.shared_words == paragraph_tokens);
+  CHECK(copy.exact_words == paragraph_tokens);
+  CHECK(copy.target.first_paragraph == 1);
+  CHECK(copy.target.last_paragraph == 1);
+  CHECK(copy.target.token_begin == textx::find_words(opening).size());
+  CHECK(copy.target.token_end == copy.target.token_begin + paragraph_tokens);
+  // From the first word to the last: after the opening quotation mark, before the closing ".”".
+  CHECK(copy.target.start == opening.size() + std::string("\u201c").size());
+  CHECK(copy.target.end == opening.size() + paragraph.size() - std::string(".\u201d").size());
+  CHECK(copy.source.token_begin == r.query->token_begin);
+  CHECK(copy.source.token_end == r.query->token_end);
+  REQUIRE(copy.shared.size() == 1);
+  CHECK(copy.shared[0].exact);
+  CHECK(copy.shared[0].target_start == copy.target.start);
+  CHECK(copy.shared[0].target_end == copy.target.end);
+
+  const textx::ReuseMatch& loose = r.matches[1];
+  CHECK(corpus.document(*loose.target.doc).info.name == "paraphrase.txt");
+  CHECK(loose.similarity < 1);
+  CHECK(loose.similarity > 0.9);
+  CHECK(loose.shared_words == paragraph_tokens - 2);  // "friendly" and "actively" have no counterpart
+  CHECK(loose.exact_words == paragraph_tokens - 3);   // improves ~ improved is loose
+  std::vector<std::string> loose_words;
+  for (const textx::SharedWords& w : loose.shared)
+    if (!w.exact) loose_words.push_back(corpus.document(*loose.target.doc).text.substr(w.target_start, w.target_end - w.target_start));
+  CHECK(loose_words == std::vector<std::string>{"improved"});
+  CHECK(r.matches[2].target.doc == 1u);
+
+  const textx::ReuseResult none = search(corpus, 4, std::nullopt, ReuseOptions{.min_words = 1});
+  CHECK(none.total == 0);
+  CHECK(none.shingles > 0);
+}
+
+TEST_CASE("reuse: text given by the reader, with a word the corpus lacks") {
+  const Corpus corpus = seed_corpus();
+  const ShingleIndex index(corpus, {});
+  const std::string text = "Our party firmly stands up for independence in its foreign affairs policy activities, "
+                           "and further improves the friendly and cooperative relationz with many countries.";
+  const textx::ReuseResult r = textx::find_reuse_of_text(corpus, index, text, {}).value();
+  REQUIRE(r.total >= 1);
+  const textx::ReuseMatch& m = r.matches[0];
+  CHECK_FALSE(m.source.doc.has_value());
+  CHECK(*m.target.doc == 0);
+  CHECK(text.substr(m.source.start, m.source.end - m.source.start) ==
+        "Our party firmly stands up for independence in its foreign affairs policy activities, and further improves the "
+        "friendly and cooperative relationz with many countries");
+  CHECK(m.similarity < 1);
+  CHECK(r.query->start == 0);
+  CHECK(r.query->end == text.size() - 1);
+  CHECK(textx::find_reuse_of_text(corpus, index, "Tomatoes need warm soil and steady water.", {}).value().total == 0);
+  CHECK(textx::find_reuse_of_text(corpus, index, " \u2014 ... ", {}).error().code == "reuse.empty");
+  const textx::ReuseResult one_word = textx::find_reuse_of_text(corpus, index, "independence", {}).value();
+  CHECK(one_word.total == 0);
+  CHECK(one_word.shingles == 0);
+}
+
+TEST_CASE("reuse: within one document only when asked, never overlapping the passage") {
+  Corpus corpus;
+  const std::string repeated = "The congress fully agreed with the assessment of the international circumstances and "
+                               "acknowledged the strategic direction for fortifying the unity of independent forces.";
+  const std::string text = repeated + "\n\nSomething else entirely about harvests.\n\n" + repeated + "\n";
+  REQUIRE(corpus.add_document({.name = "twice.txt"}, text).ok());
+  REQUIRE(corpus.add_document({.name = "other.txt"}, "Nothing shared here at all, only other words.").ok());
+  CHECK(search(corpus, 0, 0).total == 0);
+  const textx::ReuseResult r = search(corpus, 0, 0, ReuseOptions{.same_document = true});
+  REQUIRE(r.total == 1);
+  CHECK(r.matches[0].target.first_paragraph == 2);
+  CHECK(r.matches[0].similarity == 1);
+  CHECK(r.matches[0].target.token_begin >= r.query->token_end);
+  // The whole document as the query: its two copies cannot be found in itself (they overlap the query).
+  CHECK(search(corpus, 0, std::nullopt, ReuseOptions{.same_document = true}).total == 0);
+  // Corpus-wide with same_document: the pair once, the earlier copy as the source.
+  const ShingleIndex index(corpus, {});
+  const textx::ReuseResult all = textx::find_shared_passages(corpus, index, ReuseOptions{.same_document = true}).value();
+  REQUIRE(all.total == 1);
+  CHECK(all.matches[0].source.first_paragraph == 0);
+  CHECK(all.matches[0].target.first_paragraph == 2);
+  CHECK(textx::find_shared_passages(corpus, index, {}).value().total == 0);
+}
+
+TEST_CASE("reuse: errors in plain words") {
+  Corpus corpus = seed_corpus();
+  const ShingleIndex index(corpus, {});
+  CHECK(textx::find_reuse(corpus, index, 0, 999, {}).error().code == "reuse.paragraph");
+  CHECK(textx::find_reuse(corpus, index, 0, 999, {}).error().message.find("numbered from 0") != std::string::npos);
+  CHECK(textx::find_reuse(corpus, index, 7, std::nullopt, {}).error().code == "reuse.document");
+  ReuseOptions options;
+  options.min_words = 0;
+  CHECK(textx::find_reuse(corpus, index, 0, 0, options).error().code == "reuse.options");
+  options = {};
+  options.shingles.ngram = 9;
+  CHECK(textx::check_reuse_options(index, options)->code == "reuse.options");
+  options.shingles.ngram = 4;  // valid, but not what the index was built with
+  CHECK(textx::find_reuse(corpus, index, 0, 0, options).error().code == "reuse.index");
+  REQUIRE(corpus.add_document({.name = "new.txt"}, "A new document.").ok());
+  CHECK(textx::find_shared_passages(corpus, index, {}).error().code == "reuse.index");
+  REQUIRE(corpus.remove_document(0));
+  const ShingleIndex rebuilt(corpus, {});
+  CHECK(textx::find_reuse(corpus, rebuilt, 0, 0, {}).error().code == "reuse.document");
+  CHECK(textx::find_document_named(corpus, k1980) == std::nullopt);
+  CHECK(textx::find_document_named(corpus, "new.txt") == DocId{2});
+}
+
+namespace {
+
+// Seeds by brute force: every shingle of the passage compared with every shingle of every other live
+// document (or of the same one, outside the passage), shingles occurring more than max_occurrences times
+// in the corpus left out.
+std::vector<textx::ReuseSeed> naive_seeds(const Corpus& corpus, const ShingleIndex& index, DocId doc,
+                                          std::uint32_t begin, std::uint32_t end, const ReuseOptions& options) {
+  const std::size_t n = options.shingles.ngram;
+  struct Shingle {
+    DocId doc;
+    std::uint32_t first;
+    std::vector<textx::FormId> forms;
+  };
+  std::vector<Shingle> all;
+  for (DocId d = 0; d < corpus.document_count(); ++d) {
+    if (corpus.document(d).removed) continue;
+    const textx::TokenSpan tokens = corpus.tokens(d);
+    std::vector<std::uint32_t> content;
+    for (std::uint32_t t = 0; t < tokens.size(); ++t)
+      if (!options.shingles.skip_stop_words || !textx::is_stop_word(corpus.key_text(tokens.keys[t]))) content.push_back(t);
+    for (std::size_t j = 0; j + n <= content.size(); ++j) {
+      Shingle s{d, content[j], {}};
+      for (std::size_t k = 0; k < n; ++k) s.forms.push_back(index.form_of(tokens.keys[content[j + k]]));
+      all.push_back(std::move(s));
+    }
+  }
+  // Shingles of the passage: those of its content words alone (stop words before and after do not count).
+  const textx::TokenSpan tokens = corpus.tokens(doc);
+  std::vector<std::uint32_t> content;
+  for (std::uint32_t t = begin; t < end; ++t)
+    if (!options.shingles.skip_stop_words || !textx::is_stop_word(corpus.key_text(tokens.keys[t]))) content.push_back(t);
+  std::vector<textx::ReuseSeed> seeds;
+  for (std::size_t j = 0; j + n <= content.size(); ++j) {
+    std::vector<textx::FormId> forms;
+    for (std::size_t k = 0; k < n; ++k) forms.push_back(index.form_of(tokens.keys[content[j + k]]));
+    std::size_t occurrences = 0;
+    for (const Shingle& s : all) occurrences += s.forms == forms;
+    if (occurrences > options.max_occurrences) continue;
+    for (const Shingle& s : all) {
+      if (s.forms != forms) continue;
+      if (s.doc == doc && (!options.same_document || (s.first >= begin && s.first < end))) continue;
+      seeds.push_back({content[j], s.doc, s.first});
+    }
+  }
+  std::sort(seeds.begin(), seeds.end());
+  return seeds;
+}
+
+}  // namespace
+
+TEST_CASE("reuse: the candidate stage agrees with a naive scan of all shingle pairs on random corpora") {
+  // Few distinct words (stop words and word forms among them), so that shingles recur often.
+  static const char* const words[] = {"the",    "of",       "and",    "peace",  "war",      "state",  "states",
+                                      "nation", "nations",  "policy", "policies", "people", "unity", "Independence",
+                                      "independent", "world", "in",    "to",     "sovereignty"};
+  textx::testing::RandomText random(2024);
+  std::size_t compared = 0, matches_checked = 0;
+  for (int round = 0; round < 12; ++round) {
+    Corpus corpus;
+    std::vector<std::string> texts;
+    const std::size_t documents = 2 + random.below(5);
+    for (std::size_t d = 0; d < documents; ++d) {
+      std::string text;
+      const std::size_t length = 20 + random.below(300);
+      for (std::size_t i = 0; i < length; ++i) {
+        text += words[random.below(std::size(words))];
+        text += random.below(25) == 0 ? ".\n\n" : random.below(8) == 0 ? ", " : " ";
+      }
+      // Sometimes a stretch copied from an earlier document.
+      if (d > 0 && random.below(2) == 0) {
+        const std::string& from = texts[random.below(d)];
+        const std::size_t at = random.below(from.size());
+        text += ' ';
+        text.append(from, at, 200);
+      }
+      texts.push_back(text);
+      std::string name = "r";  // not "r" + to_string(d): GCC 12 warns falsely (-Wrestrict) on that
+      name += std::to_string(d);
+      REQUIRE(corpus.add_document({.name = name}, text).ok());
+    }
+    if (random.below(3) == 0) REQUIRE(corpus.remove_document(static_cast<DocId>(random.below(documents))));
+    ReuseOptions options;
+    options.shingles.ngram = 1 + random.below(4);
+    options.shingles.skip_stop_words = random.below(3) != 0;
+    options.shingles.word_forms = random.below(2) != 0;
+    options.same_document = random.below(2) != 0;
+    options.max_occurrences = random.below(2) ? 1000 : 5 + random.below(40);
+    options.min_words = 1 + random.below(10);
+    const ShingleIndex index(corpus, options.shingles);
+    for (DocId doc = 0; doc < corpus.document_count(); ++doc) {
+      if (corpus.document(doc).removed) continue;
+      for (std::size_t p = 0; p < corpus.document(doc).paragraphs.size(); ++p) {
+        CAPTURE(round);
+        CAPTURE(doc);
+        CAPTURE(p);
+        const auto seeds = textx::find_reuse_seeds(corpus, index, doc, p, options).value();
+        const textx::ReuseResult r = textx::find_reuse(corpus, index, doc, p, options).value();
+        const std::uint32_t begin = r.query->token_begin, end = r.query->token_end;
+        CHECK(seeds == naive_seeds(corpus, index, doc, begin, end, options));
+        ++compared;
+        // Every match: enough words, real matches inside its spans, outside the passage in its own document.
+        for (const textx::ReuseMatch& m : r.matches) {
+          ++matches_checked;
+          CHECK(m.shared_words >= options.min_words);
+          CHECK(m.similarity <= 1.0);
+          CHECK(m.similarity > 0.0);
+          CHECK(m.source.token_begin >= begin);
+          CHECK(m.source.token_end <= end);
+          if (*m.target.doc == doc) CHECK((m.target.token_end <= begin || m.target.token_begin >= end));
+          std::size_t shared = 0;
+          for (const textx::SharedWords& w : m.shared) {
+            CHECK(w.source_token_end - w.source_token_begin == w.target_token_end - w.target_token_begin);
+            CHECK(w.source_token_begin >= m.source.token_begin);
+            CHECK(w.target_token_end <= m.target.token_end);
+            for (std::uint32_t k = 0; k < w.source_token_end - w.source_token_begin; ++k) {
+              const textx::KeyId a = corpus.tokens(doc).keys[w.source_token_begin + k];
+              const textx::KeyId b = corpus.tokens(*m.target.doc).keys[w.target_token_begin + k];
+              CHECK((w.exact ? a == b : (a != b && index.form_of(a) == index.form_of(b))));
+            }
+            shared += w.source_token_end - w.source_token_begin;
+          }
+          CHECK(shared == m.shared_words);
+        }
+      }
+    }
+  }
+  CHECK(compared > 50);
+  CHECK(matches_checked > 20);
 }
