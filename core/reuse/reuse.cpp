@@ -329,13 +329,11 @@ ReuseResult search_passage(const Corpus& corpus, const ShingleIndex& index, cons
 
 }  // namespace
 
-std::optional<Error> check_reuse_options(const ShingleIndex& index, const ReuseOptions& options) {
+std::optional<Error> check_reuse_options(const ReuseOptions& options) {
   if (options.shingles.ngram < kMinNgram || options.shingles.ngram > kMaxNgram)
     return Error{"reuse.options", "The n-gram size must be between " + std::to_string(kMinNgram) + " and " +
                                       std::to_string(kMaxNgram) + " words."};
   if (options.min_words == 0) return Error{"reuse.options", "The least number of shared words must be 1 or more."};
-  if (!(options.shingles == index.options()))
-    return Error{"reuse.index", "The shingle index was built with other options than the search asks for."};
   return std::nullopt;
 }
 
@@ -361,7 +359,9 @@ Result<std::pair<std::uint32_t, std::uint32_t>> passage_tokens(const Corpus& cor
 }
 
 std::optional<Error> check_search(const Corpus& corpus, const ShingleIndex& index, const ReuseOptions& options) {
-  if (auto error = check_reuse_options(index, options)) return error;
+  if (auto error = check_reuse_options(options)) return error;
+  if (!(options.shingles == index.options()))
+    return Error{"reuse.index", "The shingle index was built with other options than the search asks for."};
   if (!index.describes(corpus)) return Error{"reuse.index", "The corpus changed since its shingle index was built."};
   return std::nullopt;
 }
@@ -373,7 +373,8 @@ Result<ReuseResult> find_reuse(const Corpus& corpus, const ShingleIndex& index, 
   if (auto error = check_search(corpus, index, options)) return *error;
   const auto range = passage_tokens(corpus, doc, paragraph);
   if (!range.ok()) return range.error();
-  const auto [begin, end] = range.value();
+  // Plain variables, not a structured binding: clang 14 (Emscripten 3.1.6) cannot capture those in lambdas.
+  const std::uint32_t begin = range.value().first, end = range.value().second;
   const std::vector<AlignToken> query = corpus_window(index, corpus.tokens(doc), begin, end);
   ReuseResult result = search_passage(corpus, index, query, doc, begin, options, [&](std::uint32_t b, std::uint32_t e) {
     return document_span(corpus, doc, begin + b, begin + e);
@@ -393,7 +394,8 @@ Result<std::vector<ReuseSeed>> find_reuse_seeds(const Corpus& corpus, const Shin
   if (auto error = check_search(corpus, index, options)) return *error;
   const auto range = passage_tokens(corpus, doc, paragraph);
   if (!range.ok()) return range.error();
-  const auto [begin, end] = range.value();
+  // Plain variables, not a structured binding: clang 14 (Emscripten 3.1.6) cannot capture those in lambdas.
+  const std::uint32_t begin = range.value().first, end = range.value().second;
   const std::vector<AlignToken> query = corpus_window(index, corpus.tokens(doc), begin, end);
   ReuseResult unused;
   std::vector<ReuseSeed> seeds;

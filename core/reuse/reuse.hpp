@@ -78,8 +78,8 @@ struct ReuseResult {
   std::vector<ReuseMatch> matches;  // by weight, then similarity, then place; at most `limit`
 };
 
-// Checks options against the index and their ranges; nullopt when usable.
-std::optional<Error> check_reuse_options(const ShingleIndex& index, const ReuseOptions& options);
+// Checks the options' ranges (reuse.options); nullopt when usable. Check before building a ShingleIndex.
+std::optional<Error> check_reuse_options(const ReuseOptions& options);
 
 // Passages elsewhere in the corpus that repeat paragraph `paragraph` of document `doc`, or the whole
 // document when `paragraph` is nullopt. Errors: no such live document or paragraph, options that do not

@@ -109,7 +109,8 @@ std::span<const std::uint64_t> ShingleIndex::occurrences(std::uint64_t hash) con
   const std::uint64_t low = hash & 0xFFFFFFFF00000000ull;
   const auto begin = std::lower_bound(entries_.begin(), entries_.end(), low);
   const auto end = std::upper_bound(begin, entries_.end(), low | 0xFFFFFFFFull);
-  return {begin, end};
+  // Pointer and size: Emscripten 3.1.6's libc++ has no span constructor from iterators.
+  return {entries_.data() + (begin - entries_.begin()), static_cast<std::size_t>(end - begin)};
 }
 
 std::size_t ShingleIndex::document_at(std::uint32_t position) const {

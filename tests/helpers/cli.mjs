@@ -16,3 +16,8 @@ export function cliStats() {
 export function cliFrequency(...flags) {
   return JSON.parse(execFileSync(cli, ['freq', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
 }
+
+// The CLI's --json text-reuse answer over the seed corpus (corpus-wide, or with --doc/--text flags).
+export function cliReuse(...flags) {
+  return JSON.parse(execFileSync(cli, ['reuse', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
+}
