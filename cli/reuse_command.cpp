@@ -138,6 +138,7 @@ int run_reuse(const ReuseArgs& args) {
     return fail(Error{"options.reuse", "--paragraph needs --doc NAME: the document the paragraph belongs to."}, false);
   if (args.doc && args.text)
     return fail(Error{"options.reuse", "Give either --doc (a passage of the corpus) or --text, not both."}, false);
+  if (const std::optional<Error> error = check_reuse_options(options)) return fail(*error, args.json);
   Corpus corpus;
   if (!load_or_explain(args.paths, corpus)) return 1;
   const ShingleIndex index(corpus, options.shingles);

@@ -354,7 +354,7 @@ TEST_CASE("reuse: errors in plain words") {
   CHECK(textx::find_reuse(corpus, index, 0, 0, options).error().code == "reuse.options");
   options = {};
   options.shingles.ngram = 9;
-  CHECK(textx::check_reuse_options(index, options)->code == "reuse.options");
+  CHECK(textx::check_reuse_options(options)->code == "reuse.options");
   options.shingles.ngram = 4;  // valid, but not what the index was built with
   CHECK(textx::find_reuse(corpus, index, 0, 0, options).error().code == "reuse.index");
   REQUIRE(corpus.add_document({.name = "new.txt"}, "A new document.").ok());
