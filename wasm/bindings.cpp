@@ -12,6 +12,7 @@
 #include "core/corpus/corpus.hpp"
 #include "core/query/concordance.hpp"
 #include "core/reuse/reuse.hpp"
+#include "core/text/utf8.hpp"
 #include "wire/json.hpp"
 
 namespace textx::wasm {
@@ -152,7 +153,7 @@ class CorpusHandle {
     if (const std::optional<Error> error = check_reuse_options(options)) return wire::dump(wire::to_json(*error));
     const ShingleIndex& index = shingle_index(options.shingles);
     if (has_text) {
-      const std::string query = text->get<std::string>();
+      const std::string query = repair_utf8(text->get<std::string>()).text;  // offsets refer to the repaired text
       const Result<ReuseResult> result = find_reuse_of_text(corpus_, index, query, options);
       if (!result.ok()) return wire::dump(wire::to_json(result.error()));
       return wire::dump(wire::to_json(wire::ReuseAnswer{&corpus_, &result.value(), &options, query}));
