@@ -37,7 +37,8 @@ struct Seed {
   std::int64_t diagonal() const { return static_cast<std::int64_t>(target_pos) - source_pos; }
 };
 
-// A candidate region: seeds [begin, end) of one (source, target) pair, their source extent and diagonals.
+// A candidate region: seeds of one (source, target) pair close in diagonal and along the source; their
+// source extent, diagonals, first target token and number.
 struct Region {
   std::uint32_t source_doc = 0, target_doc = 0;
   std::int64_t source_begin = 0, source_end = 0;
@@ -151,9 +152,9 @@ class Searcher {
   Searcher(const Corpus& corpus, const ShingleIndex& index, const ReuseOptions& options)
       : corpus_(corpus), index_(index), options_(options) {}
 
-  // Aligns every region and keeps the matches with enough shared words, best first, overlaps removed.
-  // `source_tokens(region)` gives the source document's tokens (for a query: the query's) and
-  // `source_span(doc, begin, end)` a span over them; `target_clip(region, begin, end)` may narrow the target window.
+  // Aligns the regions (in order, within the cell budget) and keeps the matches with enough shared words,
+  // best first, overlaps removed. `source_of(region)` gives the source's tokens (the query's, or a
+  // document's) and `source_span_of(region, begin, end)` a span over tokens [begin, end) of it.
   template <class SourceOf, class SourceSpanOf>
   void align_regions(const std::vector<Region>& regions, SourceOf source_of, SourceSpanOf source_span_of,
                      ReuseResult& result) const {
@@ -468,6 +469,7 @@ Result<ReuseResult> find_shared_passages(const Corpus& corpus, const ShingleInde
         const std::size_t kb = index.document_at(pb);
         if (ka == kb && !options.same_document) continue;
         const std::uint32_t sa = pa - index.first_token(ka);
+        // The shingle ends at least n tokens on (more when stop words lie between): the window pad covers the rest.
         seeds.push_back({index.document_id(ka), index.document_id(kb), sa, sa + n, pb - index.first_token(kb)});
       }
     }
