@@ -77,6 +77,10 @@ ShingleIndex::ShingleIndex(const Corpus& corpus, const ShingleOptions& options)
   first_token_.push_back(static_cast<std::uint32_t>(total));
   sort_by_fingerprint(entries_);
   entries_.shrink_to_fit();
+  while (directory_bits_ < 24 && (std::size_t{8} << directory_bits_) < entries_.size()) ++directory_bits_;
+  directory_.assign((std::size_t{1} << directory_bits_) + 1, 0);
+  for (std::uint64_t e : entries_) ++directory_[(e >> (64 - directory_bits_ - 1) >> 1) + 1];
+  for (std::size_t i = 1; i < directory_.size(); ++i) directory_[i] += directory_[i - 1];
 }
 
 bool ShingleIndex::describes(const Corpus& corpus) const {
@@ -107,8 +111,10 @@ std::uint64_t ShingleIndex::hash_forms(std::span<const FormId> forms) {
 
 std::span<const std::uint64_t> ShingleIndex::occurrences(std::uint64_t hash) const {
   const std::uint64_t low = hash & 0xFFFFFFFF00000000ull;
-  const auto begin = std::lower_bound(entries_.begin(), entries_.end(), low);
-  const auto end = std::upper_bound(begin, entries_.end(), low | 0xFFFFFFFFull);
+  const std::size_t bucket = hash >> (64 - directory_bits_ - 1) >> 1;
+  const auto first = entries_.begin() + directory_[bucket], last = entries_.begin() + directory_[bucket + 1];
+  const auto begin = std::lower_bound(first, last, low);
+  const auto end = std::upper_bound(begin, last, low | 0xFFFFFFFFull);
   // Pointer and size: Emscripten 3.1.6's libc++ has no span constructor from iterators.
   return {entries_.data() + (begin - entries_.begin()), static_cast<std::size_t>(end - begin)};
 }
@@ -122,7 +128,7 @@ std::size_t ShingleIndex::memory_bytes() const {
   return entries_.capacity() * sizeof(std::uint64_t) + forms_.capacity() * sizeof(FormId) + stop_.capacity() +
          form_text_.capacity() + form_start_.capacity() * sizeof(std::uint32_t) +
          forms_by_text_.capacity() * sizeof(FormId) + docs_.capacity() * sizeof(DocId) +
-         first_token_.capacity() * sizeof(std::uint32_t);
+         first_token_.capacity() * sizeof(std::uint32_t) + directory_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace textx

@@ -5,8 +5,8 @@
 // Built once per corpus and options, then asked many times. It holds one 8-byte entry per shingle (a 32-bit
 // fingerprint of the shingle and the global position of its first token), sorted, so a shingle's
 // occurrences are one binary search away and come in corpus order; with stop words skipped an English text
-// has about one shingle per two tokens, so the index takes about 4 bytes per token, plus a word form and a
-// stop-word flag per vocabulary entry.
+// has about one shingle per two tokens, so the index takes about 4 bytes per token, plus a bucket
+// directory (half a byte per shingle) and a word form and a stop-word flag per vocabulary entry.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -79,6 +79,10 @@ class ShingleIndex {
   std::vector<DocId> docs_;
   std::vector<std::uint32_t> first_token_;  // per live document, plus the total
   std::vector<std::uint64_t> entries_;      // (fingerprint << 32) | global position, sorted
+  // Where the entries whose fingerprint starts with each `directory_bits_`-bit prefix begin (plus the end):
+  // a lookup then searches one bucket of about 8 entries instead of the whole array.
+  unsigned directory_bits_ = 0;
+  std::vector<std::uint32_t> directory_;
 };
 
 }  // namespace textx
