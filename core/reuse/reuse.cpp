@@ -21,9 +21,12 @@ constexpr std::int64_t kMaxDiagonalSpread = 32;
 constexpr std::int64_t kMaxSeedGap = 24;
 constexpr std::int64_t kWindowPad = 16;
 constexpr std::int64_t kBandMargin = 8;
-constexpr std::size_t kMaxRegionsCorpusWide = std::size_t{1} << 16;
-// Alignment cells one search may fill in all (about a quarter of a second natively).
-constexpr std::size_t kMaxTotalCells = std::size_t{1} << 26;
+// Corpus-wide bounds: every region of the State of the Union corpus (267,415) fits, in ~0.5 s natively.
+constexpr std::size_t kMaxRegionsCorpusWide = std::size_t{1} << 19;
+// Alignment cells one search may fill in all: about a quarter of a second natively for one passage, a
+// second corpus-wide.
+constexpr std::size_t kMaxPassageCells = std::size_t{1} << 26;
+constexpr std::size_t kMaxCorpusWideCells = std::size_t{1} << 28;
 
 constexpr std::uint32_t kQuerySource = 0xFFFFFFFFu;  // source "document" of a query text
 
@@ -149,8 +152,8 @@ ReuseSpan text_span(const QueryText& text, std::uint32_t begin, std::uint32_t en
 // What the search needs to turn alignments into matches: how to read the source's tokens and offsets.
 class Searcher {
  public:
-  Searcher(const Corpus& corpus, const ShingleIndex& index, const ReuseOptions& options)
-      : corpus_(corpus), index_(index), options_(options) {}
+  Searcher(const Corpus& corpus, const ShingleIndex& index, const ReuseOptions& options, std::size_t max_cells)
+      : corpus_(corpus), index_(index), options_(options), max_cells_(max_cells) {}
 
   // Aligns the regions (in order, within the cell budget) and keeps the matches with enough shared words,
   // best first, overlaps removed. `source_of(region)` gives the source's tokens (the query's, or a
@@ -173,7 +176,7 @@ class Searcher {
       clip(region, sw_end, tw_begin, tw_end);
       if (sw_begin >= sw_end || tw_begin >= tw_end) continue;
       const auto region_cells = static_cast<std::size_t>((sw_end - sw_begin) * (d_high - d_low + 1));
-      if (cells + region_cells > kMaxTotalCells) {
+      if (cells + region_cells > max_cells_) {
         result.truncated = true;
         continue;
       }
@@ -261,6 +264,7 @@ class Searcher {
   const Corpus& corpus_;
   const ShingleIndex& index_;
   const ReuseOptions& options_;
+  std::size_t max_cells_;
   std::optional<DocId> query_doc_;
   std::int64_t query_begin_ = 0, query_end_ = 0;
 };
@@ -320,7 +324,7 @@ ReuseResult search_passage(const Corpus& corpus, const ShingleIndex& index, cons
   std::vector<Seed> seeds = query_seeds(index, query, query_doc, query_begin, options, result);
   std::vector<Region> regions = group_seeds(seeds);
   keep_strongest(regions, kMaxRegions, result);
-  Searcher searcher(corpus, index, options);
+  Searcher searcher(corpus, index, options, kMaxPassageCells);
   searcher.set_query_span(query_doc, query_begin, query_begin + static_cast<std::int64_t>(query.size()));
   searcher.align_regions(
       regions, [&](const Region&) { return SourceView{query, {}, true}; },
@@ -477,7 +481,7 @@ Result<ReuseResult> find_shared_passages(const Corpus& corpus, const ShingleInde
   result.seeds = seeds.size();
   std::vector<Region> regions = group_seeds(seeds);
   keep_strongest(regions, kMaxRegionsCorpusWide, result);
-  Searcher searcher(corpus, index, options);
+  Searcher searcher(corpus, index, options, kMaxCorpusWideCells);
   searcher.align_regions(
       regions, [&](const Region& region) { return SourceView{{}, corpus.tokens(region.source_doc), false}; },
       [&](const Region& region, std::uint32_t begin, std::uint32_t end) {

@@ -9,7 +9,7 @@
 //
 // Bounds that keep hostile input cheap: a shingle occurring more than max_occurrences times in the corpus
 // is skipped (it is boilerplate, and "the the the…" would otherwise pair every token with every other);
-// at most kMaxSeeds seeds are kept, rarest shingles first; at most kMaxRegions regions are aligned (65,536
+// at most kMaxSeeds seeds are kept, rarest shingles first; at most kMaxRegions regions are aligned (524,288
 // corpus-wide), those with the most seeds first, within a budget of alignment cells; a region longer than
 // kMaxRegionTokens source tokens is aligned in pieces. A result says when a bound left candidates out.
 #include <compare>
