@@ -12,5 +12,6 @@ void register_collocates(CLI::App& app, int& exit_code);
 void register_dispersion(CLI::App& app, int& exit_code);
 void register_keyness(CLI::App& app, int& exit_code);
 void register_trend(CLI::App& app, int& exit_code);
+void register_reuse(CLI::App& app, int& exit_code);
 
 }  // namespace textx::cli

@@ -4,17 +4,20 @@
 #include <emscripten/val.h>
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
 #include "core/query/concordance.hpp"
+#include "core/reuse/reuse.hpp"
 #include "core/stats/collocates.hpp"
 #include "core/stats/dispersion.hpp"
 #include "core/stats/keyness.hpp"
 #include "core/stats/ngrams.hpp"
 #include "core/stats/trend.hpp"
+#include "core/text/utf8.hpp"
 #include "wire/json.hpp"
 
 namespace textx::wasm {
@@ -62,6 +65,22 @@ bool read_query_request(const json& request, MatchOptions& match) {
          read_flag(request, "case_sensitive", match.case_sensitive) &&
          read_flag(request, "diacritic_sensitive", match.diacritic_sensitive);
 }
+
+
+// Reads the reuse options of a request ({"min_words"?, "limit"?, "ngram"?, "skip_stop_words"?, "word_forms"?,
+// "same_document"?, "max_occurrences"?}) over the defaults; false when one has the wrong type.
+bool read_reuse_options(const json& request, ReuseOptions& options) {
+  return read_count(request, "min_words", options.min_words) && read_count(request, "limit", options.limit) &&
+         read_count(request, "ngram", options.shingles.ngram) &&
+         read_count(request, "max_occurrences", options.max_occurrences) &&
+         read_flag(request, "skip_stop_words", options.shingles.skip_stop_words) &&
+         read_flag(request, "word_forms", options.shingles.word_forms) &&
+         read_flag(request, "same_document", options.same_document);
+}
+
+constexpr const char* kReuseOptionsHelp =
+    "min_words, limit, ngram and max_occurrences must be whole numbers of zero or more; skip_stop_words, word_forms "
+    "and same_document true or false.";
 
 }  // namespace
 
@@ -258,6 +277,56 @@ class CorpusHandle {
   // Summaries of every document and corpus totals (wire::to_json(CorpusStats)).
   std::string stats() const { return wire::dump(wire::to_json(wire::CorpusStats{&corpus_})); }
 
+  // request_json: {"doc": name, "paragraph"?: n} (a paragraph, or the whole document) or {"text": "…"},
+  // with the options of read_reuse_options. Passages of the corpus repeating it (wire::to_json(ReuseAnswer)),
+  // or an error. The shingle index is built on the first call and kept until the corpus or the shingle
+  // options change.
+  std::string reuse(const std::string& request_json) {
+    const json request = json::parse(request_json, nullptr, false);
+    if (request.is_discarded() || !request.is_object())
+      return wire::dump(wire::to_json(invalid_request("reuse expects {\"doc\": \"name\", \"paragraph\"?: n} or {\"text\": \"…\"}.")));
+    ReuseOptions options;
+    if (!read_reuse_options(request, options)) return wire::dump(wire::to_json(invalid_request(kReuseOptionsHelp)));
+    const auto doc = request.find("doc");
+    const auto text = request.find("text");
+    const bool has_doc = doc != request.end() && !doc->is_null(), has_text = text != request.end() && !text->is_null();
+    if (has_doc == has_text || (has_doc && !doc->is_string()) || (has_text && !text->is_string()))
+      return wire::dump(wire::to_json(invalid_request("reuse expects either \"doc\" (a document's name) or \"text\" (a string).")));
+    std::optional<std::size_t> paragraph;
+    if (const auto p = request.find("paragraph"); p != request.end() && !p->is_null()) {
+      std::size_t value = 0;
+      if (!read_count(request, "paragraph", value))
+        return wire::dump(wire::to_json(invalid_request("paragraph must be a whole number of zero or more.")));
+      paragraph = value;
+    }
+    if (const std::optional<Error> error = check_reuse_options(options)) return wire::dump(wire::to_json(*error));
+    const ShingleIndex& index = shingle_index(options.shingles);
+    if (has_text) {
+      const std::string query = repair_utf8(text->get<std::string>()).text;  // offsets refer to the repaired text
+      const Result<ReuseResult> result = find_reuse_of_text(corpus_, index, query, options);
+      if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+      return wire::dump(wire::to_json(wire::ReuseAnswer{&corpus_, &result.value(), &options, query}));
+    }
+    const std::optional<DocId> id = find_document_named(corpus_, doc->get<std::string>());
+    if (!id)
+      return wire::dump(wire::to_json(Error{"reuse.document", "No document is named " + doc->dump() + "."}));
+    const Result<ReuseResult> result = find_reuse(corpus_, index, *id, paragraph, options);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(wire::ReuseAnswer{&corpus_, &result.value(), &options}));
+  }
+
+  // request_json: the options of read_reuse_options. Every passage two documents share, each pair once.
+  std::string sharedPassages(const std::string& request_json) {
+    const json request = json::parse(request_json, nullptr, false);
+    ReuseOptions options;
+    if (request.is_discarded() || !request.is_object() || !read_reuse_options(request, options))
+      return wire::dump(wire::to_json(invalid_request(kReuseOptionsHelp)));
+    if (const std::optional<Error> error = check_reuse_options(options)) return wire::dump(wire::to_json(*error));
+    const Result<ReuseResult> result = find_shared_passages(corpus_, shingle_index(options.shingles), options);
+    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+    return wire::dump(wire::to_json(wire::ReuseAnswer{&corpus_, &result.value(), &options}));
+  }
+
   // request_json: {"query", "context"?, "context_unit"?: "words"|"characters", "sort"?: ["R1", …],
   // "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}. Returns the concordance or an error.
   std::string concordance(const std::string& request_json) const {
@@ -292,7 +361,17 @@ class CorpusHandle {
   }
 
  private:
+  // The shingle index for `options`, rebuilt when the corpus or the options changed since the last one.
+  const ShingleIndex& shingle_index(const ShingleOptions& options) {
+    if (!shingle_index_ || !shingle_index_->describes(corpus_) || !(shingle_index_->options() == options)) {
+      shingle_index_.reset();  // free the old one before building the new
+      shingle_index_.emplace(corpus_, options);
+    }
+    return *shingle_index_;
+  }
+
   Corpus corpus_;
+  std::optional<ShingleIndex> shingle_index_;
 };
 
 }  // namespace textx::wasm
@@ -310,5 +389,7 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("collocates", &textx::wasm::CorpusHandle::collocates)
       .function("dispersion", &textx::wasm::CorpusHandle::dispersion)
       .function("keyness", &textx::wasm::CorpusHandle::keyness)
-      .function("trend", &textx::wasm::CorpusHandle::trend);
+      .function("trend", &textx::wasm::CorpusHandle::trend)
+      .function("reuse", &textx::wasm::CorpusHandle::reuse)
+      .function("sharedPassages", &textx::wasm::CorpusHandle::sharedPassages);
 }

@@ -191,6 +191,92 @@ nlohmann::ordered_json to_json(const Trend& trend) {
 
 // --- end of dispersion, keyness, trend ---
 
+
+namespace {
+
+// Offsets of a reuse span or shared run: in a document's text, or in the query text (doc == nullopt).
+class ReuseOffsets {
+ public:
+  ReuseOffsets(const Corpus& corpus, std::string_view query_text) : corpus_(corpus), query_text_(query_text), query_utf16_(query_text) {}
+
+  void add(nlohmann::ordered_json& out, std::optional<DocId> doc, std::uint32_t token_begin, std::uint32_t token_end,
+           std::uint32_t start, std::uint32_t end) const {
+    const std::string_view text = doc ? std::string_view(corpus_.document(*doc).text) : query_text_;
+    const Utf16Offsets& utf16 = doc ? corpus_.document(*doc).utf16 : query_utf16_;
+    out["token_start"] = token_begin;
+    out["token_end"] = token_end;
+    out["start"] = start;
+    out["end"] = end;
+    out["start_utf16"] = utf16.to_utf16(text, start);
+    out["end_utf16"] = utf16.to_utf16(text, end);
+  }
+
+  nlohmann::ordered_json span(const ReuseSpan& span, bool with_text) const {
+    nlohmann::ordered_json out;
+    out["doc"] = span.doc ? nlohmann::ordered_json(corpus_.document(*span.doc).info.name) : nlohmann::ordered_json();
+    out["paragraph"] = span.doc ? nlohmann::ordered_json(span.first_paragraph) : nlohmann::ordered_json();
+    out["paragraph_last"] = span.doc ? nlohmann::ordered_json(span.last_paragraph) : nlohmann::ordered_json();
+    add(out, span.doc, span.token_begin, span.token_end, span.start, span.end);
+    if (with_text) {
+      const std::string_view text = span.doc ? std::string_view(corpus_.document(*span.doc).text) : query_text_;
+      out["text"] = text.substr(span.start, span.end - span.start);
+    }
+    return out;
+  }
+
+ private:
+  const Corpus& corpus_;
+  std::string_view query_text_;
+  Utf16Offsets query_utf16_;
+};
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const ReuseAnswer& answer) {
+  const ReuseResult& result = *answer.result;
+  const ReuseOptions& options = *answer.options;
+  const ReuseOffsets offsets(*answer.corpus, answer.query_text);
+  nlohmann::ordered_json matches = nlohmann::ordered_json::array();
+  for (const ReuseMatch& m : result.matches) {
+    nlohmann::ordered_json shared = nlohmann::ordered_json::array();
+    for (const SharedWords& w : m.shared) {
+      nlohmann::ordered_json source, target;
+      offsets.add(source, m.source.doc, w.source_token_begin, w.source_token_end, w.source_start, w.source_end);
+      offsets.add(target, m.target.doc, w.target_token_begin, w.target_token_end, w.target_start, w.target_end);
+      shared.push_back({{"exact", w.exact}, {"source", std::move(source)}, {"target", std::move(target)}});
+    }
+    matches.push_back({{"similarity", m.similarity},
+                       {"shared_words", m.shared_words},
+                       {"exact_words", m.exact_words},
+                       {"weight", m.weight},
+                       {"score", m.score},
+                       {"source", offsets.span(m.source, true)},
+                       {"target", offsets.span(m.target, true)},
+                       {"shared", std::move(shared)}});
+  }
+  nlohmann::ordered_json query;
+  if (result.query) {
+    query = offsets.span(*result.query, false);
+    query["tokens"] = result.query_words;
+  }
+  return {{"query", std::move(query)},
+          {"options",
+           {{"ngram", options.shingles.ngram},
+            {"skip_stop_words", options.shingles.skip_stop_words},
+            {"word_forms", options.shingles.word_forms},
+            {"min_words", options.min_words},
+            {"same_document", options.same_document},
+            {"max_occurrences", options.max_occurrences},
+            {"limit", options.limit}}},
+          {"shingles", result.shingles},
+          {"skipped_shingles", result.skipped_shingles},
+          {"seeds", result.seeds},
+          {"regions", result.regions},
+          {"truncated", result.truncated},
+          {"total", result.total},
+          {"matches", std::move(matches)}};
+}
+
 nlohmann::ordered_json to_json(const Error& error) {
   return {{"error", {{"code", error.code}, {"message", error.to_string()}}}};
 }

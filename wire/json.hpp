@@ -8,6 +8,7 @@
 #include "core/corpus/corpus.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
+#include "core/reuse/reuse.hpp"
 #include "core/stats/collocates.hpp"
 #include "core/stats/dispersion.hpp"
 #include "core/stats/frequency.hpp"
@@ -61,6 +62,20 @@ nlohmann::ordered_json to_json(const Keyness& keyness);
 nlohmann::ordered_json to_json(const Trend& trend);
 
 // --- end of dispersion, keyness, trend ---
+
+// A reuse search's result with what writing it needs: the corpus, the options asked for and, when the
+// passage was a text given by the reader rather than a corpus passage, that text (offsets refer to it).
+struct ReuseAnswer {
+  const Corpus* corpus;
+  const ReuseResult* result;
+  const ReuseOptions* options;
+  std::string_view query_text{};
+};
+
+// {"query": span | null, "options": {…}, "shingles", "skipped_shingles", "seeds", "regions", "truncated",
+//  "total", "matches": [{"similarity", "shared_words", "exact_words", "weight", "score", "source": span,
+//  "target": span, "shared": [{"exact", "source": offsets, "target": offsets}]}]}; see docs/reuse.md.
+nlohmann::ordered_json to_json(const ReuseAnswer& answer);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

@@ -43,3 +43,8 @@ export function cliKeyness(...flags) {
 export function cliTrend(query, flags = [], paths = [seedCorpus]) {
   return JSON.parse(execFileSync(cli, ['trend', '--json', ...flags, query, ...paths], { encoding: 'utf8' }));
 }
+
+// The CLI's --json text-reuse answer over the seed corpus (corpus-wide, or with --doc/--text flags).
+export function cliReuse(...flags) {
+  return JSON.parse(execFileSync(cli, ['reuse', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
+}
