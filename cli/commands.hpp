@@ -7,5 +7,6 @@ namespace textx::cli {
 void register_concord(CLI::App& app, int& exit_code);
 void register_stats(CLI::App& app, int& exit_code);
 void register_freq(CLI::App& app, int& exit_code);
+void register_diff(CLI::App& app, int& exit_code);
 
 }  // namespace textx::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   textx::cli::register_concord(app, exit_code);
   textx::cli::register_stats(app, exit_code);
   textx::cli::register_freq(app, exit_code);
+  textx::cli::register_diff(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/corpus/corpus.hpp"
+#include "core/diff/document_diff.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
 #include "core/stats/frequency.hpp"
@@ -30,6 +31,20 @@ nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}
 nlohmann::ordered_json to_json(const FrequencyList& list);
+
+// A document diff with what it needs to be shown: the corpus holding the two documents and the options used.
+struct DiffReport {
+  const Corpus* corpus;
+  DocId a;
+  DocId b;
+  const DocumentDiff* diff;
+  const DiffOptions* options;
+};
+
+// {"a": {"name", "title", "bytes", "paragraphs", "gaps"}, "b": {…}, "options": {…}, "summary": {op: count},
+//  "word_diff_fell_back", "pairs": [{"op", "similarity", "a"?: run, "b"?: run, "text"?, "b_text"?, "words"?}]}
+// where a run is {"first", "count", "start", "end", "start_utf16", "end_utf16"}; see docs/diff.md.
+nlohmann::ordered_json to_json(const DiffReport& report);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

@@ -1,0 +1,171 @@
+#include "core/diff/document_diff.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/diff/paragraph_alignment.hpp"
+#include "core/diff/paragraph_features.hpp"
+
+namespace textx {
+namespace {
+
+constexpr std::uint64_t kBaseWordDiffSteps = std::uint64_t{1} << 22;
+constexpr std::uint64_t kWordDiffStepsPerToken = 128;
+
+std::string_view span_text(const Document& doc, TextSpan span) {
+  return std::string_view(doc.text).substr(span.start, span.end - span.start);
+}
+
+// Candidate pairs: similar paragraphs with words, and identical paragraphs without (a line of asterisks),
+// each marked with whether the texts are the same.
+std::vector<SimilarPair> candidate_pairs(const Document& da, const Document& db, const ParagraphFeatures& fa,
+                                         const ParagraphFeatures& fb, std::uint32_t key_count,
+                                         const DiffOptions& options) {
+  std::vector<SimilarPair> pairs =
+      similar_pairs(fa, fb, key_count, std::min(options.min_similarity, options.min_move_similarity),
+                    options.max_candidates, options.max_posting_scan);
+  for (SimilarPair& p : pairs)
+    p.same_text = fa.text_hash(p.a) == fb.text_hash(p.b) &&
+                  same_text(span_text(da, da.paragraphs[p.a]), span_text(db, db.paragraphs[p.b]), options.ignore_layout);
+
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> wordless;  // text hash -> paragraphs of b
+  for (std::uint32_t j = 0; j < fb.size(); ++j)
+    if (fb.words(j) == 0) wordless[fb.text_hash(j)].push_back(j);
+  if (wordless.empty()) return pairs;
+  const double ratio = fa.size() > 0 ? static_cast<double>(fb.size()) / fa.size() : 0;
+  for (std::uint32_t i = 0; i < fa.size(); ++i) {
+    if (fa.words(i) != 0) continue;
+    const auto found = wordless.find(fa.text_hash(i));
+    if (found == wordless.end()) continue;
+    // The max_candidates nearest the diagonal.
+    const std::vector<std::uint32_t>& list = found->second;
+    const auto diagonal = static_cast<std::uint32_t>(i * ratio);
+    const auto mid = std::lower_bound(list.begin(), list.end(), diagonal);
+    auto from = mid - std::min<std::ptrdiff_t>(mid - list.begin(), static_cast<std::ptrdiff_t>(options.max_candidates / 2));
+    const auto to = from + std::min<std::ptrdiff_t>(list.end() - from, static_cast<std::ptrdiff_t>(options.max_candidates));
+    for (; from != to; ++from)
+      if (same_text(span_text(da, da.paragraphs[i]), span_text(db, db.paragraphs[*from]), options.ignore_layout))
+        pairs.push_back({i, *from, 1.0, true});
+  }
+  return pairs;
+}
+
+std::vector<TextSpan> gaps_of(const Document& doc) {
+  std::vector<TextSpan> gaps;
+  gaps.reserve(doc.paragraphs.size() + 1);
+  std::uint32_t at = 0;
+  for (const TextSpan& p : doc.paragraphs) {
+    gaps.push_back({at, p.start});
+    at = p.end;
+  }
+  gaps.push_back({at, static_cast<std::uint32_t>(doc.text.size())});
+  return gaps;
+}
+
+ParagraphRun run_of(const Document& doc, std::uint32_t first, std::uint32_t count) {
+  if (count == 0) {
+    const auto at = first < doc.paragraphs.size() ? doc.paragraphs[first].start : static_cast<std::uint32_t>(doc.text.size());
+    return {first, 0, {at, at}};
+  }
+  return {first, count, {doc.paragraphs[first].start, doc.paragraphs[first + count - 1].end}};
+}
+
+PairOp op_of(const ParagraphLink& link) {
+  if (link.moved) return PairOp::kMoved;
+  if (link.b_count > 1) return PairOp::kSplit;
+  if (link.a_count > 1) return PairOp::kMerged;
+  return link.same_text ? PairOp::kEqual : PairOp::kChanged;
+}
+
+}  // namespace
+
+std::string_view pair_op_name(PairOp op) {
+  switch (op) {
+    case PairOp::kEqual: return "equal";
+    case PairOp::kChanged: return "changed";
+    case PairOp::kMoved: return "moved";
+    case PairOp::kSplit: return "split";
+    case PairOp::kMerged: return "merged";
+    case PairOp::kInserted: return "inserted";
+    case PairOp::kDeleted: return "deleted";
+  }
+  return "equal";
+}
+
+std::optional<Error> check_diff_options(const DiffOptions& options) {
+  const auto in_range = [](double t) { return t > 0 && t <= 1; };
+  if (!in_range(options.min_similarity) || !in_range(options.min_move_similarity) ||
+      !in_range(options.min_part_containment))
+    return Error{"options.diff", "The similarity and containment thresholds must be above 0 and at most 1."};
+  if (options.max_candidates == 0 || options.max_posting_scan == 0)
+    return Error{"options.diff", "The candidate and scan limits of a diff must be at least 1."};
+  return std::nullopt;
+}
+
+Result<DocumentDiff> diff_documents(const Corpus& corpus, DocId a, DocId b, const DiffOptions& options) {
+  for (const DocId id : {a, b})
+    if (id >= corpus.document_count() || corpus.document(id).removed)
+      return Error{"diff.document", "There is no document number " + std::to_string(id) + " to compare."};
+  if (const std::optional<Error> bad = check_diff_options(options)) return *bad;
+  const Document& da = corpus.document(a);
+  const Document& db = corpus.document(b);
+
+  LocalKeys keys(corpus.vocabulary_size());
+  const ParagraphFeatures fa(da.text, da.paragraphs, corpus.tokens(a), keys, options.ignore_layout);
+  const ParagraphFeatures fb(db.text, db.paragraphs, corpus.tokens(b), keys, options.ignore_layout);
+  const std::vector<SimilarPair> candidates = candidate_pairs(da, db, fa, fb, keys.count(), options);
+  const std::vector<ParagraphLink> links = align_paragraphs(fa, fb, candidates, options);
+
+  std::vector<std::int32_t> a_link(fa.size(), -1), b_link(fb.size(), -1);
+  for (std::size_t id = 0; id < links.size(); ++id) {
+    for (std::uint32_t i = 0; i < links[id].a_count; ++i) a_link[links[id].a_first + i] = static_cast<std::int32_t>(id);
+    for (std::uint32_t j = 0; j < links[id].b_count; ++j) b_link[links[id].b_first + j] = static_cast<std::int32_t>(id);
+  }
+
+  DocumentDiff diff;
+  diff.a_gaps = gaps_of(da);
+  diff.b_gaps = gaps_of(db);
+  DiffBudget budget(options.word_diff_steps != 0
+                        ? options.word_diff_steps
+                        : kBaseWordDiffSteps + kWordDiffStepsPerToken * (da.token_count + db.token_count));
+  const WordDiffOptions word_options{options.ignore_layout, options.semantic_cleanup};
+  const auto add_link = [&](const ParagraphLink& link) {
+    AlignedPair pair;
+    pair.op = op_of(link);
+    pair.a = run_of(da, link.a_first, link.a_count);
+    pair.b = run_of(db, link.b_first, link.b_count);
+    pair.similarity = link.same_text ? 1.0 : link.similarity;
+    if (!link.same_text) {
+      const std::span<const TextSpan> a_breaks(diff.a_gaps.data() + link.a_first + 1, link.a_count - 1);
+      const std::span<const TextSpan> b_breaks(diff.b_gaps.data() + link.b_first + 1, link.b_count - 1);
+      pair.words = diff_words(da.text, pair.a.span, db.text, pair.b.span, word_options, budget, a_breaks, b_breaks);
+    }
+    diff.pairs.push_back(std::move(pair));
+  };
+
+  std::vector<const ParagraphLink*> in_order;
+  for (const ParagraphLink& link : links)
+    if (!link.moved) in_order.push_back(&link);
+  std::uint32_t a_from = 0, b_from = 0;
+  for (std::size_t k = 0; k <= in_order.size(); ++k) {
+    const auto a_to = k < in_order.size() ? in_order[k]->a_first : static_cast<std::uint32_t>(fa.size());
+    const auto b_to = k < in_order.size() ? in_order[k]->b_first : static_cast<std::uint32_t>(fb.size());
+    for (std::uint32_t i = a_from; i < a_to; ++i)
+      if (a_link[i] < 0) diff.pairs.push_back({PairOp::kDeleted, run_of(da, i, 1), run_of(db, b_from, 0), 0.0, {}});
+    for (std::uint32_t j = b_from; j < b_to; ++j) {
+      if (b_link[j] < 0)
+        diff.pairs.push_back({PairOp::kInserted, run_of(da, a_to, 0), run_of(db, j, 1), 0.0, {}});
+      else if (links[static_cast<std::size_t>(b_link[j])].moved)
+        add_link(links[static_cast<std::size_t>(b_link[j])]);
+    }
+    if (k < in_order.size()) {
+      add_link(*in_order[k]);
+      a_from = in_order[k]->a_first + in_order[k]->a_count;
+      b_from = in_order[k]->b_first + in_order[k]->b_count;
+    }
+  }
+  diff.word_diff_fell_back = budget.fell_back();
+  return diff;
+}
+
+}  // namespace textx
