@@ -26,7 +26,7 @@ struct DiffOptions {
 
   // Bounds that keep any input near-linear (each is documented with its effect in docs/diff.md).
   std::size_t max_candidates = 16;      // most counterparts considered per paragraph of the first document
-  std::size_t max_posting_scan = 1000;  // most paragraphs looked at per shared word
+  std::size_t max_posting_scan = 100;   // most paragraphs looked at per shared word
   std::size_t max_gap_pairs = 40000;    // largest stretch (paragraphs of A × of B) searched for splits/merges
   std::uint64_t word_diff_steps = 0;    // Myers steps for all word diffs; 0: 2^22 + 128 per word token
 };

@@ -16,25 +16,89 @@ std::string_view span_text(const Document& doc, TextSpan span) {
   return std::string_view(doc.text).substr(span.start, span.end - span.start);
 }
 
-// Candidate pairs: similar paragraphs with words, and identical paragraphs without (a line of asterisks),
-// each marked with whether the texts are the same.
+// Where each paragraph of the first document (n of them) is expected in the second (m): interpolated
+// between the twins that keep their order (the longest chain increasing on both sides), proportionally
+// where there are none.
+std::vector<double> expected_places(std::vector<SimilarPair> twins, std::size_t n, std::size_t m) {
+  std::sort(twins.begin(), twins.end(), [](const SimilarPair& x, const SimilarPair& y) { return x.a < y.a; });
+  std::vector<std::size_t> tails, previous(twins.size());
+  for (std::size_t k = 0; k < twins.size(); ++k) {
+    const auto at = std::lower_bound(tails.begin(), tails.end(), twins[k].b,
+                                     [&](std::size_t t, std::uint32_t b) { return twins[t].b < b; });
+    previous[k] = at == tails.begin() ? static_cast<std::size_t>(-1) : *(at - 1);
+    if (at == tails.end()) tails.push_back(k);
+    else *at = k;
+  }
+  // Anchors: the chain, with the documents' ends.
+  std::vector<std::pair<double, double>> anchors{{-1.0, -1.0}};
+  std::vector<std::pair<double, double>> chain;
+  for (std::size_t k = tails.empty() ? static_cast<std::size_t>(-1) : tails.back(); k != static_cast<std::size_t>(-1);
+       k = previous[k])
+    chain.emplace_back(twins[k].a, twins[k].b);
+  anchors.insert(anchors.end(), chain.rbegin(), chain.rend());
+  anchors.emplace_back(static_cast<double>(n), static_cast<double>(m));
+  std::vector<double> places(n);
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    while (anchors[k + 1].first < static_cast<double>(i)) ++k;
+    const auto [a0, b0] = anchors[k];
+    const auto [a1, b1] = anchors[k + 1];
+    places[i] = b0 + (static_cast<double>(i) - a0) * (b1 - b0) / (a1 - a0);
+  }
+  return places;
+}
+
+// Candidate pairs: twins (a paragraph whose text occurs once in each document: that pair is certainly the
+// best either can have, so neither is searched further), similar paragraphs with words, and identical
+// paragraphs without words (a line of asterisks); each marked with whether the texts are the same.
 std::vector<SimilarPair> candidate_pairs(const Document& da, const Document& db, const ParagraphFeatures& fa,
                                          const ParagraphFeatures& fb, std::uint32_t key_count,
                                          const DiffOptions& options) {
-  std::vector<SimilarPair> pairs =
-      similar_pairs(fa, fb, key_count, std::min(options.min_similarity, options.min_move_similarity),
-                    options.max_candidates, options.max_posting_scan);
+  struct Occurrences {
+    std::uint32_t a_count = 0, b_count = 0, a = 0, b = 0;
+  };
+  std::unordered_map<std::uint64_t, Occurrences> by_hash;
+  for (std::uint32_t i = 0; i < fa.size(); ++i) {
+    Occurrences& o = by_hash[fa.text_hash(i)];
+    ++o.a_count;
+    o.a = i;
+  }
+  for (std::uint32_t j = 0; j < fb.size(); ++j) {
+    const auto found = by_hash.find(fb.text_hash(j));
+    if (found == by_hash.end()) continue;
+    ++found->second.b_count;
+    found->second.b = j;
+  }
+  std::vector<SimilarPair> twins;
+  std::vector<bool> a_twin(fa.size(), false), b_twin(fb.size(), false);
+  for (const auto& [hash, o] : by_hash) {
+    if (o.a_count != 1 || o.b_count != 1 ||
+        !same_text(span_text(da, da.paragraphs[o.a]), span_text(db, db.paragraphs[o.b]), options.ignore_layout))
+      continue;
+    twins.push_back({o.a, o.b, 1.0, true});
+    a_twin[o.a] = b_twin[o.b] = true;
+  }
+
+  SimilaritySearch search;
+  search.threshold = std::min(options.min_similarity, options.min_move_similarity);
+  search.max_per_paragraph = options.max_candidates;
+  search.max_scan = options.max_posting_scan;
+  search.expected = expected_places(twins, fa.size(), fb.size());
+  search.a_skip = std::move(a_twin);
+  search.b_skip = std::move(b_twin);
+  std::vector<SimilarPair> pairs = similar_pairs(fa, fb, key_count, search);
+  pairs.insert(pairs.end(), twins.begin(), twins.end());
   for (SimilarPair& p : pairs)
     p.same_text = fa.text_hash(p.a) == fb.text_hash(p.b) &&
                   same_text(span_text(da, da.paragraphs[p.a]), span_text(db, db.paragraphs[p.b]), options.ignore_layout);
 
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> wordless;  // text hash -> paragraphs of b
   for (std::uint32_t j = 0; j < fb.size(); ++j)
-    if (fb.words(j) == 0) wordless[fb.text_hash(j)].push_back(j);
+    if (fb.words(j) == 0 && !search.b_skip[j]) wordless[fb.text_hash(j)].push_back(j);
   if (wordless.empty()) return pairs;
   const double ratio = fa.size() > 0 ? static_cast<double>(fb.size()) / fa.size() : 0;
   for (std::uint32_t i = 0; i < fa.size(); ++i) {
-    if (fa.words(i) != 0) continue;
+    if (fa.words(i) != 0 || search.a_skip[i]) continue;
     const auto found = wordless.find(fa.text_hash(i));
     if (found == wordless.end()) continue;
     // The max_candidates nearest the diagonal.

@@ -181,11 +181,11 @@ class Aligner {
                const std::vector<std::int32_t>& parts_link, std::uint32_t from, std::uint32_t to) const {
     Run best;
     if (whole_side.words(whole) == 0) return best;
+    const std::span<const KeyCount> bag = whole_side.bag(whole);
     for (std::uint32_t start = from; start + 1 < to; ++start) {
-      if (parts.words(start) == 0) continue;
-      const std::span<const KeyCount> bag = whole_side.bag(whole);
+      if (parts.words(start) == 0 || parts_link[start] != kUnlinked) continue;
+      if (shared_words(bag, parts.bag(start)) < options_.min_part_containment * parts.words(start) - 1e-9) continue;
       Bag joined(parts.bag(start).begin(), parts.bag(start).end());
-      if (shared_words(bag, joined) < options_.min_part_containment * parts.words(start) - 1e-9) continue;
       std::uint32_t joined_words = parts.words(start);
       Bag left = bag_difference(bag, joined);
       Run run{start, 1, dice(shared_words(bag, joined), whole_side.words(whole), joined_words)};

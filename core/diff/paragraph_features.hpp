@@ -1,6 +1,7 @@
 #pragma once
 // What the paragraph alignment knows of each paragraph: its words as a multiset of matching keys (a bag),
-// and a hash of its text for spotting identical paragraphs; and the search for similar paragraph pairs.
+// and a hash for spotting identical paragraphs (equal texts always have equal hashes; equal hashes are
+// checked with same_text); and the search for similar paragraph pairs.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -37,7 +38,7 @@ class LocalKeys {
 class ParagraphFeatures {
  public:
   // The features of each paragraph of `text`, whose word tokens (in text order) are `tokens`. With
-  // ignore_layout, the text hash treats every run of whitespace as one space.
+  // ignore_layout, the hash of a paragraph without words treats every run of whitespace as one space.
   ParagraphFeatures(std::string_view text, std::span<const TextSpan> paragraphs, TokenSpan tokens, LocalKeys& keys,
                     bool ignore_layout);
 
@@ -74,15 +75,29 @@ struct SimilarPair {
   bool same_text = false;  // filled in by the caller, which has the texts (see same_text)
 };
 
-// Every pair of paragraphs with words whose similarity is at least `threshold` (in (0, 1]), found without
-// comparing all pairs: prefix filtering, as in set-similarity joins (Chaudhuri et al. 2006; Bayardo et al.
-// 2007). Each word occurrence (key, n-th occurrence in the paragraph) is one element; elements are ordered
-// rarest first; a paragraph of s words can reach the threshold with another only if the two share one of
-// its first s − ceil(t·s / (2 − t)) + 1 elements. Bounds: a shared element held by more than `max_scan`
-// paragraphs of the second document is looked up only among the max_scan nearest the diagonal (the
-// position proportional to the paragraph's own); each paragraph of the first document keeps its
-// `max_per_paragraph` most similar counterparts. Sorted by a, then b.
+// How similar_pairs searches (docs/diff.md).
+struct SimilaritySearch {
+  double threshold = 0.5;             // least similarity of a pair, in (0, 1]
+  std::size_t max_per_paragraph = 16;  // each paragraph of the first document keeps its most similar ones
+  std::size_t max_scan = 100;          // paragraphs looked at per shared word that many paragraphs hold
+  std::size_t band = 16;               // paragraphs on each side of the expected place compared first
+  double close_enough = 0.8;           // a counterpart this similar in the band ends a paragraph's search
+  std::vector<bool> a_skip, b_skip;    // paragraphs left out (empty: none)
+  std::vector<double> expected;        // per paragraph of a, its expected place in b (empty: proportional)
+};
+
+// Every pair of paragraphs with words whose similarity is at least search.threshold, in two steps:
+//  1. each paragraph of the first document is compared with those of the second within `band` of its
+//     expected place; if one reaches `close_enough`, the search for it ends there (the usual case between
+//     versions of a text, and what keeps the search linear when every paragraph changed a little);
+//  2. otherwise the whole second document is searched, by prefix filtering as in set-similarity joins
+//     (Chaudhuri et al. 2006; Bayardo et al. 2007): each word occurrence (key, n-th occurrence in the
+//     paragraph) is one element; elements are ordered rarest first; a paragraph of s words can reach
+//     threshold t with another only if the two share one of its first s − ceil(t·s / (2 − t)) + 1
+//     elements. An element held by more than max_scan paragraphs is looked up only among the max_scan
+//     nearest the expected place.
+// Each paragraph keeps its max_per_paragraph most similar counterparts. Sorted by a, then b.
 std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const ParagraphFeatures& b, std::uint32_t key_count,
-                                       double threshold, std::size_t max_per_paragraph, std::size_t max_scan);
+                                       const SimilaritySearch& search);
 
 }  // namespace textx

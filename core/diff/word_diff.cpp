@@ -1,8 +1,8 @@
 #include "core/diff/word_diff.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
+#include "core/text/hash.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/whitespace.hpp"
 #include "core/text/word_breaks.hpp"
@@ -30,13 +30,15 @@ struct Passage {
 };
 
 // Gives every distinct token text one id, shared by both passages. Fixed ids: whitespace under
-// ignore_layout, and paragraph breaks (whitespace lying in one of `breaks`).
+// ignore_layout, and paragraph breaks (whitespace lying in one of `breaks`). An open-addressing table
+// (linear probing, at most half full, grown as needed so that it stays as small as the vocabulary and in
+// cache): interning is the bulk of the work on a long passage.
 class TokenIds {
  public:
   static constexpr std::uint32_t kWhitespace = 0;
   static constexpr std::uint32_t kParagraphBreak = 1;
 
-  explicit TokenIds(bool ignore_layout) : ignore_layout_(ignore_layout) {}
+  explicit TokenIds(bool ignore_layout) : ignore_layout_(ignore_layout), slots_(256, 0) {}
   void assign(Passage& p, std::span<const TextSpan> breaks) {
     p.ids.reserve(p.tokens.size());
     p.chars_before.reserve(p.tokens.size() + 1);
@@ -55,15 +57,44 @@ class TokenIds {
         p.ids.push_back(kWhitespace);
         continue;
       }
-      const auto [it, added] = ids_.try_emplace(s, static_cast<std::uint32_t>(ids_.size() + 2));
-      p.ids.push_back(it->second);
+      p.ids.push_back(intern(s));
     }
     p.chars_before.push_back(chars);
   }
 
  private:
+  // The id of `text`, a new one the first time. Slots hold an index into texts_ + 1, 0 when empty.
+  std::uint32_t intern(std::string_view text) {
+    const std::uint32_t hash = hash_bytes(text);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = slots_[i];
+      if (slot == 0) {
+        texts_.push_back(text);
+        hashes_.push_back(hash);
+        slots_[i] = static_cast<std::uint32_t>(texts_.size());
+        if (texts_.size() * 2 > slots_.size()) grow();
+        return static_cast<std::uint32_t>(texts_.size() + 1);  // after the two fixed ids
+      }
+      if (hashes_[slot - 1] == hash && texts_[slot - 1] == text) return slot + 1;
+    }
+  }
+
+  void grow() {
+    std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t k = 0; k < texts_.size(); ++k) {
+      std::size_t i = hashes_[k] & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = k + 1;
+    }
+    slots_ = std::move(slots);
+  }
+
   bool ignore_layout_;
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::vector<std::uint32_t> slots_;  // a power of two, at most half full
+  std::vector<std::string_view> texts_;
+  std::vector<std::uint32_t> hashes_;  // per text
 };
 
 // An unchanged stretch (equal) or a change (the tokens a0..a1 replaced by b0..b1, either side possibly
