@@ -9,14 +9,17 @@
 namespace textx {
 
 struct DiffOptions {
-  // Similarity of two paragraphs: the Dice coefficient of their words as multisets, case and diacritics
-  // ignored: 2 × shared words / (words of one + words of the other), from 0 (no word shared) to 1.
+  // Similarity of two paragraphs: the Dice coefficient of their words as multisets (case and diacritics
+  // ignored), each word weighed by its rarity in the two documents (rarity_weights in
+  // paragraph_features.hpp): 2 × weight shared / (weight of one + weight of the other), from 0 (no word in
+  // common) to 1 (the same words, as often).
 
-  // Least similarity for two paragraphs to be paired where they stand (equal or changed).
-  double min_similarity = 0.5;
+  // Least similarity for two paragraphs to be paired where they stand (equal or changed). Their place in
+  // both documents is evidence too, so it can be low.
+  double min_similarity = 0.3;
   // Least similarity for a paragraph left over by the in-order alignment to be paired with one elsewhere
-  // (moved).
-  double min_move_similarity = 0.5;
+  // (moved): without the support of its place, it needs more words in common.
+  double min_move_similarity = 0.45;
   // Split and merged: least share of a part's words (after the parts before it) found in the whole.
   double min_part_containment = 0.8;
   // Any run of whitespace matches any other: a re-wrapped paragraph is equal, not changed.

@@ -11,6 +11,8 @@ namespace {
 
 constexpr std::uint64_t kBaseWordDiffSteps = std::uint64_t{1} << 22;
 constexpr std::uint64_t kWordDiffStepsPerToken = 128;
+constexpr std::size_t kMinBand = 16;   // paragraphs compared on each side of the expected place, at least
+constexpr std::size_t kMaxBand = 128;  // and at most
 
 std::string_view span_text(const Document& doc, TextSpan span) {
   return std::string_view(doc.text).substr(span.start, span.end - span.start);
@@ -52,7 +54,7 @@ std::vector<double> expected_places(std::vector<SimilarPair> twins, std::size_t 
 // best either can have, so neither is searched further), similar paragraphs with words, and identical
 // paragraphs without words (a line of asterisks); each marked with whether the texts are the same.
 std::vector<SimilarPair> candidate_pairs(const Document& da, const Document& db, const ParagraphFeatures& fa,
-                                         const ParagraphFeatures& fb, std::uint32_t key_count,
+                                         const ParagraphFeatures& fb, const std::vector<double>& weights,
                                          const DiffOptions& options) {
   struct Occurrences {
     std::uint32_t a_count = 0, b_count = 0, a = 0, b = 0;
@@ -81,12 +83,17 @@ std::vector<SimilarPair> candidate_pairs(const Document& da, const Document& db,
 
   SimilaritySearch search;
   search.threshold = std::min(options.min_similarity, options.min_move_similarity);
+  search.far_threshold = options.min_move_similarity;
+  // Insertions and deletions shift counterparts away from the expected place by up to the difference in
+  // length (between twins): widen the band accordingly, within bounds.
+  const std::size_t length_difference = fa.size() > fb.size() ? fa.size() - fb.size() : fb.size() - fa.size();
+  search.band = std::clamp<std::size_t>(length_difference, kMinBand, kMaxBand);
   search.max_per_paragraph = options.max_candidates;
   search.max_scan = options.max_posting_scan;
   search.expected = expected_places(twins, fa.size(), fb.size());
   search.a_skip = std::move(a_twin);
   search.b_skip = std::move(b_twin);
-  std::vector<SimilarPair> pairs = similar_pairs(fa, fb, key_count, search);
+  std::vector<SimilarPair> pairs = similar_pairs(fa, fb, weights, search);
   pairs.insert(pairs.end(), twins.begin(), twins.end());
   for (SimilarPair& p : pairs)
     p.same_text = fa.text_hash(p.a) == fb.text_hash(p.b) &&
@@ -175,10 +182,13 @@ Result<DocumentDiff> diff_documents(const Corpus& corpus, DocId a, DocId b, cons
   const Document& db = corpus.document(b);
 
   LocalKeys keys(corpus.vocabulary_size());
-  const ParagraphFeatures fa(da.text, da.paragraphs, corpus.tokens(a), keys, options.ignore_layout);
-  const ParagraphFeatures fb(db.text, db.paragraphs, corpus.tokens(b), keys, options.ignore_layout);
-  const std::vector<SimilarPair> candidates = candidate_pairs(da, db, fa, fb, keys.count(), options);
-  const std::vector<ParagraphLink> links = align_paragraphs(fa, fb, candidates, options);
+  ParagraphFeatures fa(da.text, da.paragraphs, corpus.tokens(a), keys, options.ignore_layout);
+  ParagraphFeatures fb(db.text, db.paragraphs, corpus.tokens(b), keys, options.ignore_layout);
+  const std::vector<double> weights = rarity_weights(fa, fb, keys.count());
+  fa.weigh(weights);
+  fb.weigh(weights);
+  const std::vector<SimilarPair> candidates = candidate_pairs(da, db, fa, fb, weights, options);
+  const std::vector<ParagraphLink> links = align_paragraphs(fa, fb, weights, candidates, options);
 
   std::vector<std::int32_t> a_link(fa.size(), -1), b_link(fb.size(), -1);
   for (std::size_t id = 0; id < links.size(); ++id) {

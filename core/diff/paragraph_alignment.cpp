@@ -55,8 +55,15 @@ struct Run {
 
 class Aligner {
  public:
-  Aligner(const ParagraphFeatures& a, const ParagraphFeatures& b, const DiffOptions& options)
-      : a_(a), b_(b), options_(options), a_link_(a.size(), kUnlinked), b_link_(b.size(), kUnlinked) {}
+  Aligner(const ParagraphFeatures& a, const ParagraphFeatures& b, const std::vector<double>& weights,
+          const DiffOptions& options)
+      : a_(a),
+        b_(b),
+        weights_(weights),
+        options_(options),
+        a_link_(a.size(), kUnlinked),
+        b_link_(b.size(), kUnlinked),
+        counts_(weights.size(), 0) {}
 
   std::vector<ParagraphLink> run(std::span<const SimilarPair> candidates) {
     align_in_order(candidates);
@@ -114,22 +121,31 @@ class Aligner {
     }
   }
 
-  // The longest run of unlinked paragraphs of `parts` (each with words) next to `next` (stepping by `step`,
-  // +1 or −1) that keeps passing the containment test against what is left of `whole` and raises the
-  // similarity. `joined`/`joined_words`/`left` hold the parts so far and are updated.
-  static void grow(const ParagraphFeatures& parts, const std::vector<std::int32_t>& parts_link,
-                   std::span<const KeyCount> whole, std::uint32_t whole_words, std::int64_t next, int step,
-                   const DiffOptions& options, Bag& joined, std::uint32_t& joined_words, Bag& left, Run& run) {
+  // The parts so far of a split or merge, and what is left of the whole.
+  struct Parts {
+    Bag joined;
+    double joined_weight = 0;
+    Bag left;
+  };
+
+  // Grows `run` over the unlinked paragraphs of `parts` (each with words) from `next` on (stepping by `step`,
+  // +1 or −1) while each passes the containment test against what is left of `whole` and raises the
+  // similarity.
+  void grow(const ParagraphFeatures& parts, const std::vector<std::int32_t>& parts_link,
+            std::span<const KeyCount> whole, double whole_weight, std::int64_t next, int step, Parts& so_far,
+            Run& run) const {
     for (; next >= 0 && next < static_cast<std::int64_t>(parts.size()); next += step) {
       const auto p = static_cast<std::size_t>(next);
       if (parts_link[p] != kUnlinked || parts.words(p) == 0) break;
-      if (shared_words(left, parts.bag(p)) < options.min_part_containment * parts.words(p) - 1e-9) break;
-      Bag more = bag_sum(joined, parts.bag(p));
-      const double similarity = dice(shared_words(whole, more), whole_words, joined_words + parts.words(p));
+      if (shared_weight(so_far.left, parts.bag(p), weights_) < options_.min_part_containment * parts.weight(p) * (1 - 1e-9))
+        break;
+      Bag more = bag_sum(so_far.joined, parts.bag(p));
+      const double similarity =
+          dice(shared_weight(whole, more, weights_), whole_weight, so_far.joined_weight + parts.weight(p));
       if (similarity <= run.similarity) break;
-      left = bag_difference(left, parts.bag(p));
-      joined = std::move(more);
-      joined_words += parts.words(p);
+      so_far.left = bag_difference(so_far.left, parts.bag(p));
+      so_far.joined = std::move(more);
+      so_far.joined_weight += parts.weight(p);
       run.similarity = similarity;
       ++run.count;
       if (step < 0) run.first = static_cast<std::uint32_t>(p);
@@ -137,19 +153,15 @@ class Aligner {
   }
 
   // Starting from the one-to-one pair whole ↔ parts[first], the best run of parts around it.
-  static Run extend(const ParagraphFeatures& whole_side, std::uint32_t whole, const ParagraphFeatures& parts,
-                    const std::vector<std::int32_t>& parts_link, std::uint32_t first, double similarity,
-                    const DiffOptions& options) {
+  Run extend(const ParagraphFeatures& whole_side, std::uint32_t whole, const ParagraphFeatures& parts,
+             const std::vector<std::int32_t>& parts_link, std::uint32_t first, double similarity) const {
     Run run{first, 1, similarity};
     if (whole_side.words(whole) == 0 || parts.words(first) == 0) return run;
     const std::span<const KeyCount> bag = whole_side.bag(whole);
-    Bag joined(parts.bag(first).begin(), parts.bag(first).end());
-    std::uint32_t joined_words = parts.words(first);
-    Bag left = bag_difference(bag, joined);
-    grow(parts, parts_link, bag, whole_side.words(whole), std::int64_t{first} + 1, +1, options, joined, joined_words,
-         left, run);
-    grow(parts, parts_link, bag, whole_side.words(whole), std::int64_t{first} - 1, -1, options, joined, joined_words,
-         left, run);
+    Parts so_far{Bag(parts.bag(first).begin(), parts.bag(first).end()), parts.weight(first), {}};
+    so_far.left = bag_difference(bag, so_far.joined);
+    grow(parts, parts_link, bag, whole_side.weight(whole), std::int64_t{first} + 1, +1, so_far, run);
+    grow(parts, parts_link, bag, whole_side.weight(whole), std::int64_t{first} - 1, -1, so_far, run);
     return run;
   }
 
@@ -157,8 +169,8 @@ class Aligner {
   void extend_links() {
     for (std::size_t id = 0; id < links_.size(); ++id) {
       ParagraphLink& link = links_[id];
-      const Run split = extend(a_, link.a_first, b_, b_link_, link.b_first, link.similarity, options_);
-      const Run merge = extend(b_, link.b_first, a_, a_link_, link.a_first, link.similarity, options_);
+      const Run split = extend(a_, link.a_first, b_, b_link_, link.b_first, link.similarity);
+      const Run merge = extend(b_, link.b_first, a_, a_link_, link.a_first, link.similarity);
       if (split.count > 1 && (merge.count == 1 || split.similarity >= merge.similarity)) {
         link.b_first = split.first;
         link.b_count = split.count;
@@ -182,15 +194,20 @@ class Aligner {
     Run best;
     if (whole_side.words(whole) == 0) return best;
     const std::span<const KeyCount> bag = whole_side.bag(whole);
+    // The whole's key counts, so that testing each start is one pass over its bag.
+    for (const KeyCount& kc : bag) counts_[kc.key] = kc.count;
+    std::vector<double> shared_with(to - from, 0.0);
+    for (std::uint32_t start = from; start < to; ++start)
+      for (const KeyCount& kc : parts.bag(start)) shared_with[start - from] += std::min(counts_[kc.key], kc.count) * weights_[kc.key];
+    for (const KeyCount& kc : bag) counts_[kc.key] = 0;
     for (std::uint32_t start = from; start + 1 < to; ++start) {
       if (parts.words(start) == 0 || parts_link[start] != kUnlinked) continue;
-      if (shared_words(bag, parts.bag(start)) < options_.min_part_containment * parts.words(start) - 1e-9) continue;
-      Bag joined(parts.bag(start).begin(), parts.bag(start).end());
-      std::uint32_t joined_words = parts.words(start);
-      Bag left = bag_difference(bag, joined);
-      Run run{start, 1, dice(shared_words(bag, joined), whole_side.words(whole), joined_words)};
-      grow(parts, parts_link, bag, whole_side.words(whole), std::int64_t{start} + 1, +1, options_, joined,
-           joined_words, left, run);
+      const double shared = shared_with[start - from];
+      if (shared < options_.min_part_containment * parts.weight(start) * (1 - 1e-9)) continue;
+      Parts so_far{Bag(parts.bag(start).begin(), parts.bag(start).end()), parts.weight(start), {}};
+      so_far.left = bag_difference(bag, so_far.joined);
+      Run run{start, 1, dice(shared, whole_side.weight(whole), parts.weight(start))};
+      grow(parts, parts_link, bag, whole_side.weight(whole), std::int64_t{start} + 1, +1, so_far, run);
       if (run.first + run.count > to) continue;  // grew out of the stretch (cannot: the next link bounds it)
       if (run.count >= 2 && run.similarity + 1e-12 >= options_.min_similarity && run.similarity > best.similarity)
         best = run;
@@ -239,7 +256,8 @@ class Aligner {
     }
   }
 
-  // Step 4: moves among what is left.
+  // Step 4: moves among what is left. A pair that turns out to fit between the pairs in order (possible
+  // when min_move_similarity is below min_similarity) joins them instead.
   void find_moves(std::span<const SimilarPair> candidates) {
     std::vector<SimilarPair> left;
     for (const SimilarPair& p : candidates)
@@ -248,24 +266,41 @@ class Aligner {
         left.push_back(p);
     std::stable_sort(left.begin(), left.end(),
                      [](const SimilarPair& x, const SimilarPair& y) { return weight(x) > weight(y); });
+    // b where each paragraph of a stands in the in-order chain: the chain's b end before it.
+    std::vector<std::uint32_t> in_order;  // indices into links_, by a_first
+    for (std::uint32_t id = 0; id < links_.size(); ++id) in_order.push_back(id);
+    std::sort(in_order.begin(), in_order.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return links_[x].a_first < links_[y].a_first; });
     for (const SimilarPair& p : left) {
       if (a_link_[p.a] != kUnlinked || b_link_[p.b] != kUnlinked) continue;
-      add_link({p.a, 1, p.b, 1, p.similarity, p.same_text, true});
+      const auto next = std::upper_bound(in_order.begin(), in_order.end(), p.a,
+                                         [&](std::uint32_t a, std::uint32_t id) { return a < links_[id].a_first; });
+      const std::uint32_t b_from =
+          next == in_order.begin() ? 0 : links_[*(next - 1)].b_first + links_[*(next - 1)].b_count;
+      const auto b_to = next == in_order.end() ? static_cast<std::uint32_t>(b_.size()) : links_[*next].b_first;
+      const bool fits = p.b >= b_from && p.b < b_to;
+      if (fits && p.similarity + 1e-12 < options_.min_similarity && !p.same_text) continue;
+      const auto id = static_cast<std::uint32_t>(links_.size());
+      add_link({p.a, 1, p.b, 1, p.similarity, p.same_text, !fits});
+      if (fits) in_order.insert(next, id);
     }
   }
 
   const ParagraphFeatures& a_;
   const ParagraphFeatures& b_;
+  const std::vector<double>& weights_;
   const DiffOptions& options_;
   std::vector<std::int32_t> a_link_, b_link_;
   std::vector<ParagraphLink> links_;
+  mutable std::vector<std::uint32_t> counts_;  // per key, zero between uses (best_run)
 };
 
 }  // namespace
 
 std::vector<ParagraphLink> align_paragraphs(const ParagraphFeatures& a, const ParagraphFeatures& b,
+                                            const std::vector<double>& weights,
                                             std::span<const SimilarPair> candidates, const DiffOptions& options) {
-  return Aligner(a, b, options).run(candidates);
+  return Aligner(a, b, weights, options).run(candidates);
 }
 
 }  // namespace textx

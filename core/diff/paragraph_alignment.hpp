@@ -8,7 +8,7 @@
 //     O(P log n) with a Fenwick tree of prefix maxima.
 //  2. Split and merged, next to the pairs found: a paragraph of the first document paired with B[j] also
 //     takes B[j+1], B[j+2]… (or B[j-1]…) while they are unpaired, each has at least min_part_containment of
-//     its words among the words of the whole not yet matched by the parts before it, and the similarity of
+//     its words (by weight) among the words of the whole not yet matched by the parts before it, and the similarity of
 //     the whole with the joined parts grows; likewise the other way round (merged).
 //  3. Split and merged, between the pairs: within each stretch of unpaired paragraphs (if it is no bigger
 //     than max_gap_pairs), a paragraph and a run of at least two consecutive paragraphs on the other side
@@ -36,9 +36,10 @@ struct ParagraphLink {
   bool moved = false;      // found by step 4, out of order
 };
 
-// The links, by a_first. `candidates`: similar pairs (similar_pairs(), with same_text filled in) at the
+// The links, by a_first. `a` and `b` weighed with `weights` (rarity_weights). `candidates`: similar pairs (similar_pairs(), with same_text filled in) at the
 // lower of the two thresholds, and pairs of identical paragraphs without words.
 std::vector<ParagraphLink> align_paragraphs(const ParagraphFeatures& a, const ParagraphFeatures& b,
+                                            const std::vector<double>& weights,
                                             std::span<const SimilarPair> candidates, const DiffOptions& options);
 
 }  // namespace textx

@@ -77,19 +77,13 @@ std::string with_layout_collapsed(std::string_view text) {
   return out;
 }
 
-// Least number of shared words with which a paragraph of `words` words can reach Dice `threshold` with any
-// other: t·s / (2 − t), rounded up, at least 1.
-std::uint32_t min_overlap(std::uint32_t words, double threshold) {
-  const double exact = threshold * words / (2 - threshold);
-  return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(std::ceil(exact - 1e-9)));
-}
-
 // The rarest-first order of word-occurrence elements: element (key, r) stands for "the r-th occurrence of
 // key in a paragraph"; its frequency is the number of paragraphs (of both documents) with at least r.
 class ElementOrder {
  public:
-  ElementOrder(const ParagraphFeatures& a, const ParagraphFeatures& b, std::uint32_t key_count)
-      : base_(key_count + 1, 0) {
+  ElementOrder(const ParagraphFeatures& a, const ParagraphFeatures& b, const std::vector<double>& weights)
+      : weights_(weights), base_(weights.size() + 1, 0) {
+    const auto key_count = static_cast<std::uint32_t>(weights.size());
     std::vector<std::uint32_t> most(key_count, 0);
     for (const ParagraphFeatures* side : {&a, &b})
       for (std::size_t p = 0; p < side->size(); ++p)
@@ -115,25 +109,35 @@ class ElementOrder {
     for (std::uint32_t e = 0; e < elements; ++e) ++start[frequency[e] + 1];
     for (std::size_t f = 1; f < start.size(); ++f) start[f] += start[f - 1];
     rank_.resize(elements);
-    for (std::uint32_t e = 0; e < elements; ++e) rank_[e] = start[frequency[e]]++;
+    key_.resize(elements);
+    for (std::uint32_t k = 0; k < key_count; ++k)
+      for (std::uint32_t e = base_[k]; e < base_[k + 1]; ++e) {
+        rank_[e] = start[frequency[e]]++;
+        key_[rank_[e]] = k;
+      }
   }
 
-  // The first `length` elements of a paragraph's bag, rarest first, as ranks.
-  void prefix(std::span<const KeyCount> bag, std::uint32_t length, std::vector<std::uint32_t>& out) const {
+  // The shortest run of a paragraph's elements, rarest first (as ranks), after which less than `needed` of
+  // its weight remains. `total` is the bag's weight.
+  void prefix(std::span<const KeyCount> bag, double total, double needed, std::vector<std::uint32_t>& out) const {
     out.clear();
     for (const KeyCount& kc : bag)
       for (std::uint32_t r = 0; r < kc.count; ++r) out.push_back(rank_[base_[kc.key] + r]);
-    if (length < out.size()) {
-      std::nth_element(out.begin(), out.begin() + length, out.end());
-      out.resize(length);
-    }
+    std::sort(out.begin(), out.end());
+    double remaining = total;
+    std::size_t length = 0;
+    while (length < out.size() && remaining >= needed - 1e-9) remaining -= weights_[key_[out[length++]]];
+    out.resize(length);
   }
 
   std::uint32_t element_count() const { return static_cast<std::uint32_t>(rank_.size()); }
+  double weight_of(std::uint32_t rank) const { return weights_[key_[rank]]; }
 
  private:
+  const std::vector<double>& weights_;
   std::vector<std::uint32_t> base_;  // per key: its first element
   std::vector<std::uint32_t> rank_;  // per element
+  std::vector<std::uint32_t> key_;   // per rank: the element's key
 };
 
 }  // namespace
@@ -172,8 +176,25 @@ ParagraphFeatures::ParagraphFeatures(std::string_view text, std::span<const Text
   }
 }
 
-std::uint32_t shared_words(std::span<const KeyCount> x, std::span<const KeyCount> y) {
-  std::uint32_t shared = 0;
+void ParagraphFeatures::weigh(const std::vector<double>& key_weights) {
+  weights_.resize(size());
+  for (std::size_t p = 0; p < size(); ++p) weights_[p] = bag_weight(bag(p), key_weights);
+}
+
+std::vector<double> rarity_weights(const ParagraphFeatures& a, const ParagraphFeatures& b, std::uint32_t key_count) {
+  std::vector<std::uint32_t> df(key_count, 0);
+  for (const ParagraphFeatures* side : {&a, &b})
+    for (std::size_t p = 0; p < side->size(); ++p)
+      for (const KeyCount& kc : side->bag(p)) ++df[kc.key];
+  const double n = static_cast<double>(a.size() + b.size());
+  std::vector<double> weights(key_count, 0.0);
+  for (std::uint32_t k = 0; k < key_count; ++k)
+    if (df[k] > 0) weights[k] = std::log1p(n / df[k]);
+  return weights;
+}
+
+double shared_weight(std::span<const KeyCount> x, std::span<const KeyCount> y, const std::vector<double>& weights) {
+  double shared = 0;
   std::size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
     if (x[i].key < y[j].key) {
@@ -181,7 +202,7 @@ std::uint32_t shared_words(std::span<const KeyCount> x, std::span<const KeyCount
     } else if (y[j].key < x[i].key) {
       ++j;
     } else {
-      shared += std::min(x[i].count, y[j].count);
+      shared += std::min(x[i].count, y[j].count) * weights[x[i].key];
       ++i;
       ++j;
     }
@@ -189,8 +210,14 @@ std::uint32_t shared_words(std::span<const KeyCount> x, std::span<const KeyCount
   return shared;
 }
 
-double dice(std::uint32_t shared, std::uint32_t x_words, std::uint32_t y_words) {
-  return x_words + y_words == 0 ? 0.0 : 2.0 * shared / (static_cast<double>(x_words) + y_words);
+double bag_weight(std::span<const KeyCount> bag, const std::vector<double>& weights) {
+  double total = 0;
+  for (const KeyCount& kc : bag) total += kc.count * weights[kc.key];
+  return total;
+}
+
+double dice(double shared, double x_weight, double y_weight) {
+  return x_weight + y_weight <= 0 ? 0.0 : std::min(1.0, 2.0 * shared / (x_weight + y_weight));
 }
 
 bool same_text(std::string_view x, std::string_view y, bool ignore_layout) {
@@ -198,9 +225,10 @@ bool same_text(std::string_view x, std::string_view y, bool ignore_layout) {
   return ignore_layout && with_layout_collapsed(x) == with_layout_collapsed(y);
 }
 
-std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const ParagraphFeatures& b, std::uint32_t key_count,
-                                       const SimilaritySearch& search) {
-  const double threshold = search.threshold;
+std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const ParagraphFeatures& b,
+                                       const std::vector<double>& weights, const SimilaritySearch& search) {
+  const auto key_count = static_cast<std::uint32_t>(weights.size());
+  double threshold = search.threshold;
   const auto skip_a = [&](std::size_t i) { return a.words(i) == 0 || (!search.a_skip.empty() && search.a_skip[i]); };
   const auto skip_b = [&](std::size_t j) { return b.words(j) == 0 || (!search.b_skip.empty() && search.b_skip[j]); };
   const double ratio = b.size() > 0 && a.size() > 0 ? static_cast<double>(b.size()) / a.size() : 0;
@@ -214,15 +242,20 @@ std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const Paragra
   // The current paragraph's count of each key, so that checking a candidate is one pass over its bag with
   // no branches to mispredict (a merge of two sorted bags was the hot spot).
   std::vector<std::uint32_t> counts(key_count, 0);
-  std::uint32_t words = 0;
-  double least = 0, most = 0;
+  double weight = 0, least = 0, most = 0;
+  // Bounds on the other paragraph's weight for a paragraph of weight w to reach the threshold t.
+  const auto set_bounds = [&](std::uint32_t i) {
+    weight = a.weight(i);
+    least = threshold * weight / (2 - threshold);
+    most = weight * (2 - threshold) / threshold;
+  };
   const auto check = [&](std::uint32_t i, std::uint32_t j) {
     if (seen[j] == i) return;
     seen[j] = i;
-    if (skip_b(j) || b.words(j) + 1e-9 < least || b.words(j) > most + 1e-9) return;
-    std::uint32_t shared = 0;
-    for (const KeyCount& kc : b.bag(j)) shared += std::min(counts[kc.key], kc.count);
-    const double similarity = dice(shared, words, b.words(j));
+    if (skip_b(j) || b.weight(j) < least * (1 - 1e-9) || b.weight(j) > most * (1 + 1e-9)) return;
+    double shared = 0;
+    for (const KeyCount& kc : b.bag(j)) shared += std::min(counts[kc.key], kc.count) * weights[kc.key];
+    const double similarity = dice(shared, weight, b.weight(j));
     if (similarity + 1e-12 >= threshold) found.push_back({i, j, similarity});
   };
   const auto keep = [&](std::uint32_t diagonal) {
@@ -239,26 +272,30 @@ std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const Paragra
     pairs.insert(pairs.end(), found.begin(), found.end());
   };
 
-  // Step 1: near the expected place.
-  std::vector<std::uint32_t> unresolved;
-  for (std::uint32_t i = 0; i < a.size(); ++i) {
-    if (skip_a(i)) continue;
-    words = a.words(i);
-    least = threshold * words / (2 - threshold);
-    most = words * (2 - threshold) / threshold;
-    found.clear();
-    for (const KeyCount& kc : a.bag(i)) counts[kc.key] = kc.count;
+  // Step 1: near the expected place. What an unresolved paragraph found there is kept for step 2.
+  const auto band_of = [&](std::uint32_t i) {
     const std::uint32_t diagonal = expected(i);
     const std::uint32_t from = diagonal > search.band ? diagonal - static_cast<std::uint32_t>(search.band) : 0;
     const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(b.size(), diagonal + search.band + 1));
+    return std::pair{from, to};
+  };
+  std::vector<std::uint32_t> unresolved;
+  std::vector<SimilarPair> found_near;  // of the unresolved paragraphs, by a
+  for (std::uint32_t i = 0; i < a.size(); ++i) {
+    if (skip_a(i)) continue;
+    set_bounds(i);
+    found.clear();
+    for (const KeyCount& kc : a.bag(i)) counts[kc.key] = kc.count;
+    const auto [from, to] = band_of(i);
     double best = 0;
     for (std::uint32_t j = from; j < to; ++j) check(i, j);
     for (const SimilarPair& p : found) best = std::max(best, p.similarity);
     for (const KeyCount& kc : a.bag(i)) counts[kc.key] = 0;
     if (best + 1e-12 >= search.close_enough) {
-      keep(diagonal);
+      keep(expected(i));
     } else {
       unresolved.push_back(i);
+      found_near.insert(found_near.end(), found.begin(), found.end());
     }
   }
   if (unresolved.empty()) {
@@ -267,15 +304,16 @@ std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const Paragra
     return pairs;
   }
 
-  // Step 2: prefix filtering over the whole second document. Inverted index of its prefixes: element rank
-  // -> paragraphs, ascending.
-  const ElementOrder order(a, b, key_count);
-  const auto prefix_length = [&](std::uint32_t n) { return n - min_overlap(n, threshold) + 1; };
+  // Step 2: prefix filtering over the whole second document, at far_threshold. Inverted index of its
+  // prefixes: element rank -> paragraphs, ascending.
+  threshold = std::max(search.threshold, search.far_threshold);
+  const ElementOrder order(a, b, weights);
+  const auto needed = [&](double w) { return threshold * w / (2 - threshold); };
   std::vector<std::uint32_t> list_begin(order.element_count() + 1, 0);
   std::vector<std::uint32_t> prefix;
   for (std::size_t j = 0; j < b.size(); ++j) {
     if (skip_b(j)) continue;
-    order.prefix(b.bag(j), prefix_length(b.words(j)), prefix);
+    order.prefix(b.bag(j), b.weight(j), needed(b.weight(j)), prefix);
     for (const std::uint32_t e : prefix) ++list_begin[e + 1];
   }
   for (std::size_t e = 1; e < list_begin.size(); ++e) list_begin[e] += list_begin[e - 1];
@@ -284,19 +322,23 @@ std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const Paragra
     std::vector<std::uint32_t> fill(list_begin.begin(), list_begin.end() - 1);
     for (std::size_t j = 0; j < b.size(); ++j) {
       if (skip_b(j)) continue;
-      order.prefix(b.bag(j), prefix_length(b.words(j)), prefix);
+      order.prefix(b.bag(j), b.weight(j), needed(b.weight(j)), prefix);
       for (const std::uint32_t e : prefix) lists[fill[e]++] = static_cast<std::uint32_t>(j);
     }
   }
   std::fill(seen.begin(), seen.end(), 0xFFFFFFFFu);
+  std::size_t near = 0;
+  std::vector<double> shared_in_prefixes(b.size(), 0.0);
+  std::vector<std::uint32_t> touched;
   for (const std::uint32_t i : unresolved) {
-    words = a.words(i);
-    least = threshold * words / (2 - threshold);
-    most = words * (2 - threshold) / threshold;
+    set_bounds(i);
     found.clear();
+    for (; near < found_near.size() && found_near[near].a == i; ++near) found.push_back(found_near[near]);
+    const auto [from, to] = band_of(i);
+    for (std::uint32_t j = from; j < to; ++j) seen[j] = i;  // compared in step 1 already
     for (const KeyCount& kc : a.bag(i)) counts[kc.key] = kc.count;
     const std::uint32_t diagonal = expected(i);
-    order.prefix(a.bag(i), prefix_length(words), prefix);
+    order.prefix(a.bag(i), weight, needed(weight), prefix);
     for (const std::uint32_t e : prefix) {
       const std::uint32_t* first = lists.data() + list_begin[e];
       const std::uint32_t* last = lists.data() + list_begin[e + 1];
@@ -308,8 +350,22 @@ std::vector<SimilarPair> similar_pairs(const ParagraphFeatures& a, const Paragra
         first = start;
         last = start + std::min<std::ptrdiff_t>(last - start, static_cast<std::ptrdiff_t>(search.max_scan));
       }
-      for (const std::uint32_t* at = first; at != last; ++at) check(i, *at);
+      const double w = order.weight_of(e);
+      for (const std::uint32_t* at = first; at != last; ++at) {
+        if (seen[*at] == i) continue;
+        if (shared_in_prefixes[*at] == 0) touched.push_back(*at);
+        shared_in_prefixes[*at] += w;
+      }
     }
+    // Compare in full only the max_verify paragraphs sharing the most weight within the two prefixes.
+    if (touched.size() > search.max_verify)
+      std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(search.max_verify), touched.end(),
+                       [&](std::uint32_t x, std::uint32_t y) { return shared_in_prefixes[x] > shared_in_prefixes[y]; });
+    for (std::size_t k = 0; k < touched.size(); ++k) {
+      if (k < search.max_verify) check(i, touched[k]);
+      shared_in_prefixes[touched[k]] = 0;
+    }
+    touched.clear();
     for (const KeyCount& kc : a.bag(i)) counts[kc.key] = 0;
     keep(diagonal);
   }
