@@ -1,6 +1,7 @@
 // textx diff A B: the paragraph diff of two documents, with word-level marks inside changed paragraphs.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct DiffArgs {
   bool exact_layout = false;
   bool raw = false;
   bool json = false;
+  std::optional<std::uint32_t> paragraph;  // from 1: collate this paragraph of the first file
   DiffPrintOptions print;
 };
 
@@ -34,15 +36,38 @@ bool load_one(const std::string& path, Corpus& corpus) {
   return false;
 }
 
+// --paragraph N: paragraph N of the first file aligned word by word with its counterparts in the others.
+int run_collate(const DiffArgs& args, const Corpus& corpus) {
+  std::vector<DocId> others;
+  for (DocId id = 1; id < corpus.document_count(); ++id) others.push_back(id);
+  if (*args.paragraph == 0) {
+    std::cerr << "textx: [collate.paragraph] paragraphs are numbered from 1.\n";
+    return 2;
+  }
+  const Result<ParagraphCollation> collation = collate_paragraph(corpus, 0, *args.paragraph - 1, others, args.options);
+  if (!collation.ok()) {
+    std::cerr << "textx: " << collation.error().to_string() << '\n';
+    return 2;
+  }
+  if (args.json) {
+    std::cout << wire::dump(wire::to_json(wire::CollationReport{&corpus, &collation.value()})) << '\n';
+  } else {
+    print_collation(std::cout, corpus, collation.value());
+  }
+  return 0;
+}
+
 int run_diff(DiffArgs args) {
-  if (args.paths.size() != 2) {
-    std::cerr << "textx: [diff.input] diff compares exactly two files.\n";
+  if (args.paragraph ? args.paths.size() < 2 : args.paths.size() != 2) {
+    std::cerr << "textx: [diff.input] diff compares exactly two files (with --paragraph, two or more).\n";
     return 2;
   }
   args.options.ignore_layout = !args.exact_layout;
   args.options.semantic_cleanup = !args.raw;
   Corpus corpus;
-  if (!load_one(args.paths[0], corpus) || !load_one(args.paths[1], corpus)) return 1;
+  for (const std::string& path : args.paths)
+    if (!load_one(path, corpus)) return 1;
+  if (args.paragraph) return run_collate(args, corpus);
   const Result<DocumentDiff> diff = diff_documents(corpus, 0, 1, args.options);
   if (!diff.ok()) {
     std::cerr << "textx: " << diff.error().to_string() << '\n';
@@ -64,7 +89,12 @@ void register_diff(CLI::App& app, int& exit_code) {
       "diff",
       "Compare two versions of a text paragraph by paragraph: equal, changed, moved, split, merged, inserted and "
       "deleted paragraphs, with [-deleted-] and {+inserted+} words inside changed ones (docs/diff.md)");
-  cmd->add_option("paths", args->paths, "The two files: the older version A, then the newer B")->required();
+  cmd->add_option("paths", args->paths,
+                  "The two files: the older version A, then the newer B (with --paragraph, any number of versions)")
+      ->required();
+  cmd->add_option("--paragraph", args->paragraph,
+                  "Align paragraph N (from 1) of the first file word by word with its counterparts in the other "
+                  "files, as a table with one column per version");
   cmd->add_flag("--json", args->json, "Print the wire-format JSON (docs/diff.md)");
   const auto threshold = CLI::Range(0.0, 1.0);
   cmd->add_option("--min-similarity", args->options.min_similarity,

@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text/utf8.hpp"
 #include "core/text/whitespace.hpp"
@@ -119,6 +120,67 @@ void print_diff(std::ostream& out, const Corpus& corpus, DocId a, DocId b, const
       }
     }
     out << "    " << line << '\n';
+  }
+}
+
+namespace {
+
+constexpr std::size_t kMaxCellChars = 24;
+
+// `text` padded with spaces to `width` code points (cut with "…" beyond it).
+std::string padded(const std::string& text, std::size_t width) {
+  std::size_t chars = count_code_points(text);
+  std::string out = text;
+  if (chars > width) {
+    out = preview(text, width - 1);
+    chars = width;
+  }
+  return out + std::string(width - chars, ' ');
+}
+
+}  // namespace
+
+void print_collation(std::ostream& out, const Corpus& corpus, const ParagraphCollation& collation) {
+  const AlignmentTable& table = collation.table;
+  std::vector<std::vector<std::string>> cells;  // per witness with a row, per column
+  std::vector<std::string> headers;
+  for (const ParagraphCollation::Witness& w : collation.witnesses) {
+    const Document& doc = corpus.document(w.doc);
+    out << doc.info.name;
+    if (w.count == 0) {
+      out << ": no counterpart\n";
+      continue;
+    }
+    out << ": " << paragraphs({w.first, w.count, w.span}) << '\n';
+    headers.push_back(doc.info.name);
+    const std::size_t row = cells.size();
+    std::vector<std::string> line;
+    for (std::size_t c = 0; c < table.columns; ++c) {
+      const std::int32_t t = table.cell(row, c);
+      if (t < 0) {
+        line.emplace_back("–");
+        continue;
+      }
+      const TextSpan token = table.tokens[row][static_cast<std::size_t>(t)];
+      std::string text = one_line(std::string_view(doc.text).substr(w.span.start + token.start, token.end - token.start));
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      line.push_back(std::move(text));
+    }
+    cells.push_back(std::move(line));
+  }
+  std::vector<std::size_t> widths;
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    std::size_t width = std::min(kMaxCellChars, count_code_points(headers[r]));
+    for (const std::string& cell : cells[r]) width = std::max(width, std::min(kMaxCellChars, count_code_points(cell)));
+    widths.push_back(width);
+  }
+  out << '\n' << "       ";
+  for (std::size_t r = 0; r < cells.size(); ++r) out << "  " << padded(headers[r], widths[r]);
+  out << '\n';
+  for (std::size_t c = 0; c < table.columns; ++c) {
+    out << (table.variant[c] ? "* " : "  ") << std::right << std::setw(5) << c + 1;
+    for (std::size_t r = 0; r < cells.size(); ++r) out << "  " << padded(cells[r][c], widths[r]);
+    out << '\n';
   }
 }
 

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/corpus/corpus.hpp"
+#include "core/diff/collate.hpp"
 #include "core/diff/document_diff.hpp"
 
 namespace textx::cli {
@@ -15,5 +16,9 @@ struct DiffPrintOptions {
 
 void print_diff(std::ostream& out, const Corpus& corpus, DocId a, DocId b, const DocumentDiff& diff,
                 const DiffPrintOptions& options);
+
+// A collation as a vertical table: one line per column, one column of text per witness, "*" before the
+// places where the witnesses differ.
+void print_collation(std::ostream& out, const Corpus& corpus, const ParagraphCollation& collation);
 
 }  // namespace textx::cli

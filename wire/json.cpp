@@ -9,13 +9,20 @@ std::string_view slice(const Document& doc, std::uint32_t start, std::uint32_t e
   return std::string_view(doc.text).substr(start, end - start);
 }
 
+// Adds {"first", "count", "start", "end", "start_utf16", "end_utf16"} of `run` to `out`.
+void add_run(nlohmann::ordered_json& out, const Document& doc, const ParagraphRun& run) {
+  out["first"] = run.first;
+  out["count"] = run.count;
+  out["start"] = run.span.start;
+  out["end"] = run.span.end;
+  out["start_utf16"] = doc.utf16.to_utf16(doc.text, run.span.start);
+  out["end_utf16"] = doc.utf16.to_utf16(doc.text, run.span.end);
+}
+
 nlohmann::ordered_json run_json(const Document& doc, const ParagraphRun& run) {
-  return {{"first", run.first},
-          {"count", run.count},
-          {"start", run.span.start},
-          {"end", run.span.end},
-          {"start_utf16", doc.utf16.to_utf16(doc.text, run.span.start)},
-          {"end_utf16", doc.utf16.to_utf16(doc.text, run.span.end)}};
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  add_run(out, doc, run);
+  return out;
 }
 
 nlohmann::ordered_json side_json(const Document& doc, const std::vector<TextSpan>& gaps) {
@@ -161,6 +168,40 @@ nlohmann::ordered_json to_json(const DiffReport& report) {
           {"summary", std::move(summary)},
           {"word_diff_fell_back", diff.word_diff_fell_back},
           {"pairs", std::move(pairs)}};
+}
+
+nlohmann::ordered_json to_json(const CollationReport& report) {
+  const ParagraphCollation& c = *report.collation;
+  const AlignmentTable& table = c.table;
+  nlohmann::ordered_json witnesses = nlohmann::ordered_json::array();
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::size_t row = 0;
+  for (const ParagraphCollation::Witness& w : c.witnesses) {
+    const Document& doc = report.corpus->document(w.doc);
+    nlohmann::ordered_json witness{{"name", doc.info.name}};
+    add_run(witness, doc, {w.first, w.count, w.span});
+    witnesses.push_back(std::move(witness));
+    if (w.count == 0) {
+      rows.push_back(nullptr);
+      continue;
+    }
+    nlohmann::ordered_json cells = nlohmann::ordered_json::array();
+    for (std::size_t col = 0; col < table.columns; ++col) {
+      const std::int32_t t = table.cell(row, col);
+      if (t < 0) {
+        cells.push_back(nullptr);
+        continue;
+      }
+      const TextSpan token = table.tokens[row][static_cast<std::size_t>(t)];
+      cells.push_back(slice(doc, w.span.start + token.start, w.span.start + token.end));
+    }
+    rows.push_back(std::move(cells));
+    ++row;
+  }
+  nlohmann::ordered_json variant = nlohmann::ordered_json::array();
+  for (const bool v : table.variant) variant.push_back(v);
+  return {{"columns", table.columns}, {"variant", std::move(variant)}, {"witnesses", std::move(witnesses)},
+          {"rows", std::move(rows)}};
 }
 
 nlohmann::ordered_json to_json(const Error& error) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/corpus/corpus.hpp"
+#include "core/diff/collate.hpp"
 #include "core/diff/document_diff.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
@@ -45,6 +46,16 @@ struct DiffReport {
 //  "word_diff_fell_back", "pairs": [{"op", "similarity", "a"?: run, "b"?: run, "text"?, "b_text"?, "words"?}]}
 // where a run is {"first", "count", "start", "end", "start_utf16", "end_utf16"}; see docs/diff.md.
 nlohmann::ordered_json to_json(const DiffReport& report);
+
+// A paragraph collated across documents.
+struct CollationReport {
+  const Corpus* corpus;
+  const ParagraphCollation* collation;
+};
+
+// {"columns", "variant": [bool per column], "witnesses": [{"name", "first", "count", "start", "end",
+//  "start_utf16", "end_utf16"}], "rows": [[cell text or null per column] or null per witness]}; see docs/diff.md.
+nlohmann::ordered_json to_json(const CollationReport& report);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);
