@@ -7,7 +7,8 @@
 // the first 1,000 paragraphs of the State of the Union corpus against a revision of them (a fifth of the
 // paragraphs edited, some deleted, inserted, moved and split, by a fixed seed); "one-line-10mb": the whole
 // corpus as one 10 MB line against a copy with 200 words changed; "no-sentences-10mb": the same without
-// sentence ends, so that it is a single 10 MB paragraph. --write DIR saves the generated pairs (for the wasm
+// sentence ends, so that it is a single 10 MB paragraph, against that copy and against one with every tenth
+// word changed; "repeated-20k": 20,000 identical one-word paragraphs. --write DIR saves the generated pairs (for the wasm
 // measurement in node).
 #include <algorithm>
 #include <chrono>
@@ -138,6 +139,22 @@ Case one_line(const std::vector<std::string>& texts, bool sentences) {
   return c;
 }
 
+// Hostile: the single 10 MB paragraph against a copy with every tenth word changed (about 180,000 edits):
+// the word diff's step budget runs out and it falls back to anchoring on unique words.
+Case heavily_edited(const Case& single_paragraph) {
+  Case c{"no-sentences-10mb-tenth", single_paragraph.a, ""};
+  c.b.reserve(c.a.size());
+  std::size_t word = 0;
+  for (std::size_t at = 0; at < c.a.size();) {
+    std::size_t end = c.a.find(' ', at);
+    if (end == std::string::npos) end = c.a.size();
+    c.b.append(++word % 10 == 0 ? std::string("zzz") : c.a.substr(at, end - at));
+    if (end < c.a.size()) c.b.push_back(' ');
+    at = end + 1;
+  }
+  return c;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,6 +185,7 @@ int main(int argc, char** argv) {
     cases.push_back(unrelated);
     cases.push_back(one_line(texts, true));
     cases.push_back(one_line(texts, false));
+    cases.push_back(heavily_edited(cases.back()));
     cases.push_back(repeated());
   } else {
     std::cerr << "textx_diff_bench: no State of the Union corpus at " << sotu << "; generated cases skipped\n";

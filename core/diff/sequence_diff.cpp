@@ -6,8 +6,13 @@
 namespace textx {
 namespace {
 
-// Nested anchored fallbacks allowed before a stretch is reported as one deletion and one insertion.
+// Nested anchored alignments allowed before a stretch is reported as one deletion and one insertion.
 constexpr int kMaxFallbackDepth = 4;
+// Longer problems (ids on both sides) may spend only this many steps per id in one bisection before they
+// are cut at unique ids instead: Myers' algorithm on millions of ids with many differences would otherwise
+// spend the whole budget before falling back to the same thing, while a few differences cost it little.
+constexpr std::uint32_t kLongProblemSize = 1u << 16;
+constexpr std::uint64_t kLongProblemStepsPerId = 32;
 
 class Differ {
  public:
@@ -68,8 +73,10 @@ class Differ {
               std::uint32_t& y) {
     const std::int64_t n = a1 - a0, m = b1 - b0;
     const std::int64_t max_d = (n + m + 1) / 2;
-    // Exploring d levels visits about 2d^2 diagonals: cap d (and so the memory) by what the budget allows.
-    const auto affordable = static_cast<std::int64_t>(std::sqrt(static_cast<double>(budget_.remaining()) / 2)) + 1;
+    std::uint64_t allowed = budget_.remaining();
+    if (n + m > kLongProblemSize) allowed = std::min(allowed, kLongProblemStepsPerId * static_cast<std::uint64_t>(n + m));
+    // Exploring d levels visits about 2d^2 diagonals: cap d (and so the memory) by what may be spent.
+    const auto affordable = static_cast<std::int64_t>(std::sqrt(static_cast<double>(allowed) / 2)) + 1;
     const std::int64_t d_cap = std::min(max_d, affordable);
     const std::int64_t offset = d_cap + 1;
     const std::int64_t length = 2 * d_cap + 3;
@@ -138,22 +145,26 @@ class Differ {
           }
         }
       }
-      if (!budget_.spend(steps)) return Bisection::kOverBudget;
+      if (steps > allowed || !budget_.spend(steps)) return Bisection::kOverBudget;
+      allowed -= steps;
     }
     return d_cap == max_d ? Bisection::kNothingShared : Bisection::kOverBudget;
   }
 
-  // The fallback: aligns a[a0, a1) and b[b0, b1) on the ids occurring exactly once in each (keeping the
-  // longest chain of them in the same order) and diffs the stretches between them.
+  // The fallback when the budget is spent: aligns on unique ids, or reports the stretch as one deletion
+  // and one insertion when there are none.
   void anchored(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1, int depth) {
     budget_.note_fallback();
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;  // (a position, b position)
-    if (depth < kMaxFallbackDepth) anchors = unique_anchors(a0, a1, b0, b1);
-    if (anchors.empty()) {
-      emit(EditKind::kDelete, a0, a1, b0, b0);
-      emit(EditKind::kInsert, a1, a1, b0, b1);
-      return;
-    }
+    if (depth < kMaxFallbackDepth && split_on_anchors(a0, a1, b0, b1, depth)) return;
+    emit(EditKind::kDelete, a0, a1, b0, b0);
+    emit(EditKind::kInsert, a1, a1, b0, b1);
+  }
+
+  // Aligns a[a0, a1) and b[b0, b1) on the ids occurring exactly once in each (the longest chain of them in
+  // the same order) and diffs the stretches between them; false, doing nothing, when there are none.
+  bool split_on_anchors(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1, int depth) {
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors = unique_anchors(a0, a1, b0, b1);
+    if (anchors.empty()) return false;
     std::uint32_t a_at = a0, b_at = b0;
     for (const auto& [pa, pb] : anchors) {
       diff(a_at, pa, b_at, pb, depth + 1);
@@ -162,39 +173,53 @@ class Differ {
       b_at = pb + 1;
     }
     diff(a_at, a1, b_at, b1, depth + 1);
+    return true;
   }
 
   // Ids occurring once in a[a0, a1) and once in b[b0, b1), as position pairs: the longest chain increasing
   // on both sides (patience sorting), in order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> unique_anchors(std::uint32_t a0, std::uint32_t a1,
                                                                       std::uint32_t b0, std::uint32_t b1) const {
-    const auto sorted_ids = [](std::span<const std::uint32_t> seq, std::uint32_t from, std::uint32_t to) {
-      std::vector<std::uint64_t> v;
-      v.reserve(to - from);
-      for (std::uint32_t i = from; i < to; ++i) v.push_back(std::uint64_t{seq[i]} << 32 | i);
-      std::sort(v.begin(), v.end());
-      return v;
-    };
-    const std::vector<std::uint64_t> sa = sorted_ids(a_, a0, a1), sb = sorted_ids(b_, b0, b1);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    std::size_t i = 0, j = 0;
-    while (i < sa.size() && j < sb.size()) {
-      const std::uint64_t ida = sa[i] >> 32, idb = sb[j] >> 32;
-      if (ida < idb) {
-        ++i;
-      } else if (idb < ida) {
-        ++j;
-      } else {
-        std::size_t i_end = i, j_end = j;
-        while (i_end < sa.size() && (sa[i_end] >> 32) == ida) ++i_end;
-        while (j_end < sb.size() && (sb[j_end] >> 32) == ida) ++j_end;
-        if (i_end - i == 1 && j_end - j == 1)
-          pairs.emplace_back(static_cast<std::uint32_t>(sa[i]), static_cast<std::uint32_t>(sb[j]));
-        i = i_end;
-        j = j_end;
+    std::uint32_t max_id = 0;
+    for (std::uint32_t i = a0; i < a1; ++i) max_id = std::max(max_id, a_[i]);
+    for (std::uint32_t j = b0; j < b1; ++j) max_id = std::max(max_id, b_[j]);
+    const std::uint64_t size = std::uint64_t{a1 - a0} + (b1 - b0);
+    if (max_id < 4 * size + 1024) {
+      // Dense ids (word diffs): count in arrays, no sorting.
+      std::vector<std::uint32_t> count_a(max_id + 1, 0), count_b(max_id + 1, 0), at_a(max_id + 1), at_b(max_id + 1);
+      for (std::uint32_t i = a0; i < a1; ++i) ++count_a[a_[i]], at_a[a_[i]] = i;
+      for (std::uint32_t j = b0; j < b1; ++j) ++count_b[b_[j]], at_b[b_[j]] = j;
+      for (std::uint32_t i = a0; i < a1; ++i)
+        if (count_a[a_[i]] == 1 && count_b[a_[i]] == 1) pairs.emplace_back(i, at_b[a_[i]]);
+    } else {
+      const auto sorted_ids = [](std::span<const std::uint32_t> seq, std::uint32_t from, std::uint32_t to) {
+        std::vector<std::uint64_t> v;
+        v.reserve(to - from);
+        for (std::uint32_t i = from; i < to; ++i) v.push_back(std::uint64_t{seq[i]} << 32 | i);
+        std::sort(v.begin(), v.end());
+        return v;
+      };
+      const std::vector<std::uint64_t> sa = sorted_ids(a_, a0, a1), sb = sorted_ids(b_, b0, b1);
+      std::size_t i = 0, j = 0;
+      while (i < sa.size() && j < sb.size()) {
+        const std::uint64_t ida = sa[i] >> 32, idb = sb[j] >> 32;
+        if (ida < idb) {
+          ++i;
+        } else if (idb < ida) {
+          ++j;
+        } else {
+          std::size_t i_end = i, j_end = j;
+          while (i_end < sa.size() && (sa[i_end] >> 32) == ida) ++i_end;
+          while (j_end < sb.size() && (sb[j_end] >> 32) == ida) ++j_end;
+          if (i_end - i == 1 && j_end - j == 1)
+            pairs.emplace_back(static_cast<std::uint32_t>(sa[i]), static_cast<std::uint32_t>(sb[j]));
+          i = i_end;
+          j = j_end;
+        }
       }
+      std::sort(pairs.begin(), pairs.end());
     }
-    std::sort(pairs.begin(), pairs.end());
     // Longest increasing subsequence of the b positions.
     std::vector<std::size_t> tails, previous(pairs.size());
     for (std::size_t k = 0; k < pairs.size(); ++k) {

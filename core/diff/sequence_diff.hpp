@@ -5,7 +5,8 @@
 // When a sub-problem would take more steps than the budget has left, it is aligned instead on the ids that
 // occur exactly once on each side (patience diff: the longest run of such anchors in the same order), the
 // stretches between anchors are diffed again, and whatever still has no anchor is reported as one deletion
-// and one insertion. The result is then still a correct edit script, only not always the shortest.
+// and one insertion. The result is then still a correct edit script, only not always the shortest. Very
+// long sub-problems (over 65,536 ids) are cut at such anchors first, before Myers' algorithm is tried.
 #include <cstddef>
 #include <cstdint>
 #include <span>
