@@ -7,14 +7,15 @@
 //     > 2 × 0.6² = 0.72) plus 0.001 for identical text. Dynamic programming over the sparse candidates,
 //     O(P log n) with a Fenwick tree of prefix maxima.
 //  2. Split and merged, next to the pairs found: a paragraph of the first document paired with B[j] also
-//     takes B[j+1], B[j+2]… (or B[j-1]…) while they are unpaired, each has at least min_part_containment of
-//     its words (by weight) among the words of the whole not yet matched by the parts before it, and the similarity of
-//     the whole with the joined parts grows; likewise the other way round (merged).
+//     takes B[j+1], B[j+2]… (or B[j-1]…) while they are unpaired, each has at least min_part_containment
+//     of its words (by weight) among the words of the whole not yet matched by the parts before it, and the
+//     similarity of the whole with the joined parts grows; likewise the other way round (merged).
 //  3. Split and merged, between the pairs: within each stretch of unpaired paragraphs (if it is no bigger
 //     than max_gap_pairs), a paragraph and a run of at least two consecutive paragraphs on the other side
 //     that pass the same containment test and reach min_similarity together; the most similar first.
 //  4. Moved: among paragraphs still unpaired on both sides, candidate pairs with similarity >=
-//     min_move_similarity, most similar first.
+//     min_move_similarity, most similar first; one that fits between the pairs in order (possible when
+//     min_move_similarity < min_similarity) joins them instead.
 #include <cstdint>
 #include <span>
 #include <vector>
