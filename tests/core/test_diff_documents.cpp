@@ -334,3 +334,31 @@ TEST_CASE("document diff: random documents built from known operations") {
       }
   }
 }
+
+TEST_CASE("document diff: a spent word-diff budget still gives a lossless diff, and says so") {
+  const std::string a = textx::testing::read_test_file(TEXTX_LICENSES_DIR "/GPL-2");
+  const std::string b = textx::testing::read_test_file(TEXTX_LICENSES_DIR "/GPL-3");
+  const Corpus corpus = corpus_of(a, b);
+  textx::DiffOptions options;
+  options.word_diff_steps = 500;
+  const DocumentDiff starved = checked_diff(corpus, 0, 1, options);
+  CHECK(starved.word_diff_fell_back);
+  const DocumentDiff full = checked_diff(corpus, 0, 1);
+  CHECK(!full.word_diff_fell_back);
+  REQUIRE(starved.pairs.size() == full.pairs.size());  // the alignment does not depend on the budget
+  for (std::size_t k = 0; k < full.pairs.size(); ++k) CHECK(starved.pairs[k].op == full.pairs[k].op);
+}
+
+TEST_CASE("document diff: a 2 MB paragraph without sentence ends against an edited copy") {
+  std::mt19937 rng(11);
+  static const char* const words[] = {"peace", "war", "the", "of", "people", "nation", "unity", "and", "treaty"};
+  std::string a;
+  while (a.size() < 2'000'000) a.append(words[rng() % std::size(words)]).append(rng() % 13 ? " " : ", ");
+  std::string b = a;
+  for (int k = 0; k < 300; ++k) b.replace(rng() % (b.size() - 10), 3, "XYZ");  // may cut words: still text
+  const Corpus corpus = corpus_of(a, b);
+  REQUIRE(corpus.document(0).paragraphs.size() == 1);
+  const DocumentDiff diff = checked_diff(corpus, 0, 1);
+  REQUIRE(diff.pairs.size() == 1);
+  CHECK(diff.pairs[0].op == PairOp::kChanged);
+}
