@@ -13,5 +13,6 @@ void register_dispersion(CLI::App& app, int& exit_code);
 void register_keyness(CLI::App& app, int& exit_code);
 void register_trend(CLI::App& app, int& exit_code);
 void register_reuse(CLI::App& app, int& exit_code);
+void register_diff(CLI::App& app, int& exit_code);
 
 }  // namespace textx::cli

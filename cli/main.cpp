@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   textx::cli::register_keyness(app, exit_code);
   textx::cli::register_trend(app, exit_code);
   textx::cli::register_reuse(app, exit_code);
+  textx::cli::register_diff(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
+#include "core/diff/collate.hpp"
+#include "core/diff/document_diff.hpp"
 #include "core/query/concordance.hpp"
 #include "core/reuse/reuse.hpp"
 #include "core/stats/collocates.hpp"
@@ -81,6 +84,59 @@ bool read_reuse_options(const json& request, ReuseOptions& options) {
 constexpr const char* kReuseOptionsHelp =
     "min_words, limit, ngram and max_occurrences must be whole numbers of zero or more; skip_stop_words, word_forms "
     "and same_document true or false.";
+
+// Reads an optional number in (0, 1]; `out` keeps its default when the field is absent.
+bool read_fraction(const json& object, const char* key, double& out) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_number()) return false;
+  out = it->get<double>();
+  return true;
+}
+
+// The diff options of a request: "min_similarity", "min_move_similarity", "min_part_containment",
+// "ignore_layout", "semantic_cleanup" (all optional).
+Result<DiffOptions> diff_options(const json& request) {
+  DiffOptions options;
+  if (!read_fraction(request, "min_similarity", options.min_similarity) ||
+      !read_fraction(request, "min_move_similarity", options.min_move_similarity) ||
+      !read_fraction(request, "min_part_containment", options.min_part_containment) ||
+      !read_flag(request, "ignore_layout", options.ignore_layout) ||
+      !read_flag(request, "semantic_cleanup", options.semantic_cleanup))
+    return invalid_request("min_similarity, min_move_similarity and min_part_containment must be numbers; "
+                           "ignore_layout and semantic_cleanup true or false.");
+  if (const std::optional<Error> bad = check_diff_options(options)) return *bad;
+  return options;
+}
+
+// A document named in a request: its id (a whole number, as documents were added, from 0) or its name (the
+// first live document with it).
+Result<DocId> document_ref(const Corpus& corpus, const json& request, const char* key) {
+  const auto it = request.find(key);
+  if (it != request.end() && it->is_number_integer() && it->get<long long>() >= 0 &&
+      it->get<unsigned long long>() < corpus.document_count() && !corpus.document(it->get<DocId>()).removed)
+    return it->get<DocId>();
+  if (it != request.end() && it->is_string()) {
+    for (DocId id = 0; id < corpus.document_count(); ++id)
+      if (!corpus.document(id).removed && corpus.document(id).info.name == it->get<std::string>()) return id;
+    return Error{"diff.document", "There is no document named " + it->dump() + " in the corpus."};
+  }
+  if (it == request.end()) return invalid_request(std::string("The request needs \"") + key + "\": a document's id or name.");
+  return Error{"diff.document", "There is no document " + it->dump() + " in the corpus."};
+}
+
+// The paragraph diff of two documents of `corpus` as JSON, or an error.
+std::string diff_json(const Corpus& corpus, const json& request) {
+  const Result<DocId> a = document_ref(corpus, request, "a");
+  if (!a.ok()) return wire::dump(wire::to_json(a.error()));
+  const Result<DocId> b = document_ref(corpus, request, "b");
+  if (!b.ok()) return wire::dump(wire::to_json(b.error()));
+  const Result<DiffOptions> options = diff_options(request);
+  if (!options.ok()) return wire::dump(wire::to_json(options.error()));
+  const Result<DocumentDiff> diff = diff_documents(corpus, a.value(), b.value(), options.value());
+  if (!diff.ok()) return wire::dump(wire::to_json(diff.error()));
+  return wire::dump(wire::to_json(wire::DiffReport{&corpus, a.value(), b.value(), &diff.value(), &options.value()}));
+}
 
 }  // namespace
 
@@ -360,6 +416,42 @@ class CorpusHandle {
     return wire::dump(wire::to_json(corpus_, result.value()));
   }
 
+  // request_json: {"a": id or name, "b": id or name, "min_similarity"?, "min_move_similarity"?,
+  // "min_part_containment"?, "ignore_layout"?, "semantic_cleanup"?}. The paragraph diff of document a
+  // against document b (wire::to_json(DiffReport), docs/diff.md) or an error.
+  std::string diff(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    if (request.is_discarded() || !request.is_object())
+      return wire::dump(wire::to_json(invalid_request("diff expects {\"a\": id or name, \"b\": id or name}.")));
+    return diff_json(corpus_, request);
+  }
+
+  // request_json: {"doc": id or name, "paragraph": n (from 0), "witnesses": [id or name, …], and the diff
+  // options}. The paragraph aligned word by word with its counterparts in the witnesses
+  // (wire::to_json(CollationReport)) or an error.
+  std::string collate(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    std::size_t paragraph = 0;
+    if (request.is_discarded() || !request.is_object() || !request.contains("paragraph") ||
+        !read_count(request, "paragraph", paragraph) || !request.contains("witnesses") || !request["witnesses"].is_array())
+      return wire::dump(wire::to_json(invalid_request(
+          "collate expects {\"doc\": id or name, \"paragraph\": n, \"witnesses\": [id or name, …]}.")));
+    const Result<DocId> base = document_ref(corpus_, request, "doc");
+    if (!base.ok()) return wire::dump(wire::to_json(base.error()));
+    std::vector<DocId> others;
+    for (const json& ref : request["witnesses"]) {
+      const Result<DocId> id = document_ref(corpus_, json{{"doc", ref}}, "doc");
+      if (!id.ok()) return wire::dump(wire::to_json(id.error()));
+      others.push_back(id.value());
+    }
+    const Result<DiffOptions> options = diff_options(request);
+    if (!options.ok()) return wire::dump(wire::to_json(options.error()));
+    const auto index = static_cast<std::uint32_t>(std::min<std::size_t>(paragraph, 0xFFFFFFFFu));
+    const Result<ParagraphCollation> collation = collate_paragraph(corpus_, base.value(), index, others, options.value());
+    if (!collation.ok()) return wire::dump(wire::to_json(collation.error()));
+    return wire::dump(wire::to_json(wire::CollationReport{&corpus_, &collation.value()}));
+  }
+
  private:
   // The shingle index for `options`, rebuilt when the corpus or the options changed since the last one.
   const ShingleIndex& shingle_index(const ShingleOptions& options) {
@@ -374,9 +466,34 @@ class CorpusHandle {
   std::optional<ShingleIndex> shingle_index_;
 };
 
+// The paragraph diff of two documents given as bytes, without a corpus: a_info_json and b_info_json as for
+// addDocument, options_json the diff options of Corpus.diff ("{}" for the defaults). The diff (as
+// Corpus.diff), or an error, also when a document cannot be read.
+std::string diffBytes(const std::string& a_info_json, const std::string& a_bytes, const std::string& b_info_json,
+                      const std::string& b_bytes, const std::string& options_json) {
+  Corpus corpus;
+  for (const auto& [info_json, bytes] : {std::pair{&a_info_json, &a_bytes}, std::pair{&b_info_json, &b_bytes}}) {
+    const json info = json::parse(*info_json, nullptr, false);
+    if (info.is_discarded() || !info.is_object())
+      return wire::dump(wire::to_json(invalid_request("diffBytes expects document information as JSON objects.")));
+    const Result<DocId> added = corpus.add_document({string_field(info, "name"), string_field(info, "title"),
+                                                      string_field(info, "date"), string_field(info, "source"),
+                                                      string_field(info, "encoding")},
+                                                     *bytes);
+    if (!added.ok()) return wire::dump(wire::to_json(added.error()));
+  }
+  json request = json::parse(options_json, nullptr, false);
+  if (request.is_discarded() || !request.is_object())
+    return wire::dump(wire::to_json(invalid_request("diffBytes expects its options as a JSON object, such as {}.")));
+  request["a"] = 0;
+  request["b"] = 1;
+  return diff_json(corpus, request);
+}
+
 }  // namespace textx::wasm
 
 EMSCRIPTEN_BINDINGS(textx) {
+  emscripten::function("diffBytes", &textx::wasm::diffBytes);
   emscripten::class_<textx::wasm::CorpusHandle>("Corpus")
       .constructor<>()
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)
@@ -391,5 +508,7 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("keyness", &textx::wasm::CorpusHandle::keyness)
       .function("trend", &textx::wasm::CorpusHandle::trend)
       .function("reuse", &textx::wasm::CorpusHandle::reuse)
-      .function("sharedPassages", &textx::wasm::CorpusHandle::sharedPassages);
+      .function("sharedPassages", &textx::wasm::CorpusHandle::sharedPassages)
+      .function("diff", &textx::wasm::CorpusHandle::diff)
+      .function("collate", &textx::wasm::CorpusHandle::collate);
 }

@@ -1,6 +1,72 @@
 #include "wire/json.hpp"
 
+#include <cmath>
+
 namespace textx::wire {
+namespace {
+
+std::string_view slice(const Document& doc, std::uint32_t start, std::uint32_t end) {
+  return std::string_view(doc.text).substr(start, end - start);
+}
+
+// Adds {"first", "count", "start", "end", "start_utf16", "end_utf16"} of `run` to `out`.
+void add_run(nlohmann::ordered_json& out, const Document& doc, const ParagraphRun& run) {
+  out["first"] = run.first;
+  out["count"] = run.count;
+  out["start"] = run.span.start;
+  out["end"] = run.span.end;
+  out["start_utf16"] = doc.utf16.to_utf16(doc.text, run.span.start);
+  out["end_utf16"] = doc.utf16.to_utf16(doc.text, run.span.end);
+}
+
+nlohmann::ordered_json run_json(const Document& doc, const ParagraphRun& run) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  add_run(out, doc, run);
+  return out;
+}
+
+nlohmann::ordered_json side_json(const Document& doc, const std::vector<TextSpan>& gaps) {
+  nlohmann::ordered_json gap_texts = nlohmann::ordered_json::array();
+  for (const TextSpan& gap : gaps) gap_texts.push_back(slice(doc, gap.start, gap.end));
+  return {{"name", doc.info.name},
+          {"title", doc.info.title},
+          {"bytes", doc.text.size()},
+          {"paragraphs", doc.paragraphs.size()},
+          {"gaps", std::move(gap_texts)}};
+}
+
+// "text" (the first side's) and, when the second side's differs (in layout only), "b_text".
+void add_texts(nlohmann::ordered_json& out, std::string_view a_text, std::string_view b_text) {
+  out["text"] = a_text;
+  if (b_text != a_text) out["b_text"] = b_text;
+}
+
+nlohmann::ordered_json words_json(const Document& a, const Document& b, const std::vector<WordEdit>& words) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const WordEdit& w : words) {
+    nlohmann::ordered_json edit;
+    switch (w.kind) {
+      case EditKind::kEqual:
+        edit["op"] = "equal";
+        add_texts(edit, slice(a, w.a_start, w.a_end), slice(b, w.b_start, w.b_end));
+        break;
+      case EditKind::kDelete:
+        edit["op"] = "delete";
+        edit["text"] = slice(a, w.a_start, w.a_end);
+        break;
+      case EditKind::kInsert:
+        edit["op"] = "insert";
+        edit["text"] = slice(b, w.b_start, w.b_end);
+        break;
+    }
+    out.push_back(std::move(edit));
+  }
+  return out;
+}
+
+double rounded(double similarity) { return std::round(similarity * 10000) / 10000; }
+
+}  // namespace
 
 nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
@@ -275,6 +341,76 @@ nlohmann::ordered_json to_json(const ReuseAnswer& answer) {
           {"truncated", result.truncated},
           {"total", result.total},
           {"matches", std::move(matches)}};
+}
+
+nlohmann::ordered_json to_json(const DiffReport& report) {
+  const Document& a = report.corpus->document(report.a);
+  const Document& b = report.corpus->document(report.b);
+  const DocumentDiff& diff = *report.diff;
+  nlohmann::ordered_json summary;
+  for (const PairOp op : {PairOp::kEqual, PairOp::kChanged, PairOp::kMoved, PairOp::kSplit, PairOp::kMerged,
+                          PairOp::kInserted, PairOp::kDeleted})
+    summary[std::string(pair_op_name(op))] = 0;
+  nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
+  for (const AlignedPair& pair : diff.pairs) {
+    summary[std::string(pair_op_name(pair.op))] = summary[std::string(pair_op_name(pair.op))].get<int>() + 1;
+    nlohmann::ordered_json out{{"op", pair_op_name(pair.op)}, {"similarity", rounded(pair.similarity)}};
+    if (pair.a.count > 0) out["a"] = run_json(a, pair.a);
+    if (pair.b.count > 0) out["b"] = run_json(b, pair.b);
+    const std::string_view a_text = slice(a, pair.a.span.start, pair.a.span.end);
+    const std::string_view b_text = slice(b, pair.b.span.start, pair.b.span.end);
+    if (pair.a.count == 0) out["text"] = b_text;
+    else if (pair.b.count == 0) out["text"] = a_text;
+    else if (pair.words.empty()) add_texts(out, a_text, b_text);
+    else out["words"] = words_json(a, b, pair.words);
+    pairs.push_back(std::move(out));
+  }
+  const DiffOptions& options = *report.options;
+  return {{"a", side_json(a, diff.a_gaps)},
+          {"b", side_json(b, diff.b_gaps)},
+          {"options",
+           {{"min_similarity", options.min_similarity},
+            {"min_move_similarity", options.min_move_similarity},
+            {"min_part_containment", options.min_part_containment},
+            {"ignore_layout", options.ignore_layout},
+            {"semantic_cleanup", options.semantic_cleanup}}},
+          {"summary", std::move(summary)},
+          {"word_diff_fell_back", diff.word_diff_fell_back},
+          {"pairs", std::move(pairs)}};
+}
+
+nlohmann::ordered_json to_json(const CollationReport& report) {
+  const ParagraphCollation& c = *report.collation;
+  const AlignmentTable& table = c.table;
+  nlohmann::ordered_json witnesses = nlohmann::ordered_json::array();
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::size_t row = 0;
+  for (const ParagraphCollation::Witness& w : c.witnesses) {
+    const Document& doc = report.corpus->document(w.doc);
+    nlohmann::ordered_json witness{{"name", doc.info.name}};
+    add_run(witness, doc, {w.first, w.count, w.span});
+    witnesses.push_back(std::move(witness));
+    if (w.count == 0) {
+      rows.push_back(nullptr);
+      continue;
+    }
+    nlohmann::ordered_json cells = nlohmann::ordered_json::array();
+    for (std::size_t col = 0; col < table.columns; ++col) {
+      const std::int32_t t = table.cell(row, col);
+      if (t < 0) {
+        cells.push_back(nullptr);
+        continue;
+      }
+      const TextSpan token = table.tokens[row][static_cast<std::size_t>(t)];
+      cells.push_back(slice(doc, w.span.start + token.start, w.span.start + token.end));
+    }
+    rows.push_back(std::move(cells));
+    ++row;
+  }
+  nlohmann::ordered_json variant = nlohmann::ordered_json::array();
+  for (const bool v : table.variant) variant.push_back(v);
+  return {{"columns", table.columns}, {"variant", std::move(variant)}, {"witnesses", std::move(witnesses)},
+          {"rows", std::move(rows)}};
 }
 
 nlohmann::ordered_json to_json(const Error& error) {

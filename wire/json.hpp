@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/corpus/corpus.hpp"
+#include "core/diff/collate.hpp"
+#include "core/diff/document_diff.hpp"
 #include "core/error.hpp"
 #include "core/query/concordance.hpp"
 #include "core/reuse/reuse.hpp"
@@ -76,6 +78,30 @@ struct ReuseAnswer {
 //  "total", "matches": [{"similarity", "shared_words", "exact_words", "weight", "score", "source": span,
 //  "target": span, "shared": [{"exact", "source": offsets, "target": offsets}]}]}; see docs/reuse.md.
 nlohmann::ordered_json to_json(const ReuseAnswer& answer);
+
+// A document diff with what it needs to be shown: the corpus holding the two documents and the options used.
+struct DiffReport {
+  const Corpus* corpus;
+  DocId a;
+  DocId b;
+  const DocumentDiff* diff;
+  const DiffOptions* options;
+};
+
+// {"a": {"name", "title", "bytes", "paragraphs", "gaps"}, "b": {…}, "options": {…}, "summary": {op: count},
+//  "word_diff_fell_back", "pairs": [{"op", "similarity", "a"?: run, "b"?: run, "text"?, "b_text"?, "words"?}]}
+// where a run is {"first", "count", "start", "end", "start_utf16", "end_utf16"}; see docs/diff.md.
+nlohmann::ordered_json to_json(const DiffReport& report);
+
+// A paragraph collated across documents.
+struct CollationReport {
+  const Corpus* corpus;
+  const ParagraphCollation* collation;
+};
+
+// {"columns", "variant": [bool per column], "witnesses": [{"name", "first", "count", "start", "end",
+//  "start_utf16", "end_utf16"}], "rows": [[cell text or null per column] or null per witness]}; see docs/diff.md.
+nlohmann::ordered_json to_json(const CollationReport& report);
 
 // {"error": {"code", "message"}}
 nlohmann::ordered_json to_json(const Error& error);

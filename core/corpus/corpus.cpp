@@ -6,6 +6,7 @@
 #include "core/corpus/document_date.hpp"
 #include "core/text/decode.hpp"
 #include "core/text/fold.hpp"
+#include "core/text/hash.hpp"
 #include "core/text/html_text.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/word_breaks.hpp"
@@ -25,25 +26,8 @@ bool has_html_extension(std::string_view name) {
 constexpr std::size_t kInitialKeySlots = 1024;   // a power of two
 constexpr std::size_t kKeyBlockBytes = 64 * 1024;  // key text is stored in blocks of this size
 
-// The vocabulary's hash of a key: eight bytes at a time, then the rest, then a final mix (the table takes
-// the low bits).
-std::uint32_t hash_key(std::string_view key) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull * (key.size() + 1);
-  std::size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, key.data() + i, sizeof chunk);
-    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  std::uint64_t tail = 0;
-  for (std::size_t k = 0; i + k < key.size(); ++k)
-    tail |= std::uint64_t{static_cast<unsigned char>(key[i + k])} << (8 * k);
-  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  h *= 0xFF51AFD7ED558CCDull;
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
-}
+// The vocabulary's hash of a key (the table takes the low bits).
+std::uint32_t hash_key(std::string_view key) { return hash_bytes(key); }
 
 // Whether two keys are equal: most are a few bytes long, and comparing those in place beats calling memcmp.
 bool same_key(std::string_view a, std::string_view b) {

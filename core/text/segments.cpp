@@ -5,6 +5,7 @@
 #include "core/text/ascii_swar.hpp"
 #include "core/text/sentence_breaks.hpp"
 #include "core/text/utf8.hpp"
+#include "core/text/whitespace.hpp"
 
 namespace textx {
 namespace {
@@ -16,15 +17,6 @@ struct Line {
   bool paragraph_end = false; // ended by U+2029 PARAGRAPH SEPARATOR
   std::size_t chars = 0;      // code points, for the hard-wrap test
 };
-
-bool is_space_code_point(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 || cp == 0xFEFF ||
-         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F;
-}
-
-bool is_line_break_code_point(char32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
 
 bool is_ascii_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\f' || b == '\v'; }
 
@@ -81,14 +73,12 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-bool is_trimmed_code_point(char32_t cp) { return is_space_code_point(cp) || is_line_break_code_point(cp); }
-
 // Shrinks [start, end) past whitespace and line breaks at either end: from the first code point that is
 // neither to the end of the last one, or to the empty span at `start` when there is none.
 TextSpan trimmed(std::string_view text, std::size_t start, std::size_t end) {
   std::size_t first = start;
   for (std::size_t pos = start; first < end; first = pos) {
-    if (!is_trimmed_code_point(next_code_point(text, pos))) break;
+    if (!is_whitespace_code_point(next_code_point(text, pos))) break;
   }
   if (first == end) return {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(start)};
   std::size_t last = end;
@@ -96,7 +86,7 @@ TextSpan trimmed(std::string_view text, std::size_t start, std::size_t end) {
     std::size_t lead = last - 1;
     while ((static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;  // valid UTF-8: stops at first
     std::size_t pos = lead;
-    if (!is_trimmed_code_point(next_code_point(text, pos))) break;
+    if (!is_whitespace_code_point(next_code_point(text, pos))) break;
     last = lead;
   }
   return {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last)};

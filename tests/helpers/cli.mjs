@@ -48,3 +48,8 @@ export function cliTrend(query, flags = [], paths = [seedCorpus]) {
 export function cliReuse(...flags) {
   return JSON.parse(execFileSync(cli, ['reuse', '--json', ...flags, seedCorpus], { encoding: 'utf8' }));
 }
+
+// The CLI's --json paragraph diff of two files (or, with --paragraph, collation of several).
+export function cliDiff(paths, ...flags) {
+  return JSON.parse(execFileSync(cli, ['diff', '--json', ...flags, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
