@@ -124,7 +124,7 @@ export function startExplorer({ request, labels, ready }) {
   for (const options of document.querySelectorAll('form.view-options')) {
     const read = (field) => (field.type === 'checkbox' ? (field.checked ? '1' : '') : field.value.trim());
     options.addEventListener('change', (event) => {
-      if (event.target.name) go({ [event.target.name]: read(event.target), order: '' });
+      if (event.target.name) go({ [event.target.name]: read(event.target) });
     });
     options.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -134,7 +134,7 @@ export function startExplorer({ request, labels, ready }) {
     });
   }
   keynessDoc.addEventListener('change', () => {
-    if (keynessDoc.value) go({ target: keynessDoc.value.includes('"') ? keynessDoc.value : `doc:"${keynessDoc.value}"`, order: '' });
+    if (keynessDoc.value) go({ target: keynessDoc.value.includes('"') ? keynessDoc.value : `doc:"${keynessDoc.value}"` });
   });
 
   // Puts the state's values in the controls.

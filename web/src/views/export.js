@@ -39,12 +39,18 @@ function standaloneSvg(svg) {
   const copy = svg.cloneNode(true);
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
+  // Each element gets only the styles that differ from its parent's, so the file stays small.
+  const properties = ['fill', 'stroke', 'stroke-width', 'font-size', 'font-weight', 'opacity'];
   originals.forEach((node, i) => {
+    if (node.tagName === 'title') return;
     const style = getComputedStyle(node);
-    for (const property of ['fill', 'stroke', 'stroke-width', 'font-size', 'font-family', 'font-weight', 'opacity']) {
-      copies[i].style.setProperty(property, style.getPropertyValue(property));
+    const parent = i === 0 ? null : getComputedStyle(node.parentElement);
+    for (const property of properties) {
+      const value = style.getPropertyValue(property);
+      if (!parent || parent.getPropertyValue(property) !== value) copies[i].style.setProperty(property, value);
     }
   });
+  copy.style.setProperty('font-family', getComputedStyle(svg).getPropertyValue('font-family'));
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const box = svg.viewBox.baseVal;
   copy.setAttribute('width', String(box.width));
