@@ -28,6 +28,13 @@ export class ViewTabs {
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
       document.getElementById(tab.getAttribute('aria-controls')).hidden = !selected;
+      // A tab row that scrolls sideways (phones) shows the selected tab, without scrolling the page.
+      if (selected) {
+        const row = tab.parentElement;
+        if (tab.offsetLeft < row.scrollLeft || tab.offsetLeft + tab.offsetWidth > row.scrollLeft + row.clientWidth) {
+          row.scrollLeft = tab.offsetLeft - (row.clientWidth - tab.offsetWidth) / 2;
+        }
+      }
     }
   }
 }
