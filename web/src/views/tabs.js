@@ -6,7 +6,7 @@ export class ViewTabs {
     this.tabs_ = Array.from(tablist.querySelectorAll('[role=tab]'));
     this.onSelect = () => {};
     for (const tab of this.tabs_) {
-      tab.addEventListener('click', () => this.onSelect(tab.dataset.view));
+      tab.addEventListener('click', () => this.choose_(tab));
       tab.addEventListener('keydown', (event) => this.key_(event, tab));
     }
   }
@@ -18,7 +18,13 @@ export class ViewTabs {
     if (to === undefined) return;
     event.preventDefault();
     this.tabs_[to].focus();
-    this.onSelect(this.tabs_[to].dataset.view);
+    this.choose_(this.tabs_[to]);
+  }
+
+  // Selects at once (so Tab leaves from the new tab even before the view has answered), then tells the page.
+  choose_(tab) {
+    this.select(tab.dataset.view);
+    this.onSelect(tab.dataset.view);
   }
 
   // Marks `view`'s tab selected and shows its panel alone.
