@@ -2,7 +2,7 @@
 // compared with the CLI's JSON for the same corpus; links between views, the URL state, the tabs' keyboard
 // use and the exported files are checked; every view is photographed in light, dark and at phone width.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -120,6 +120,13 @@ for (const delivery of deliveries) {
       assert.equal(await page.textContent('#reader-text mark.current'), expected.hits[2].match);
       await page.click('#reader-next');
       assert.equal(await page.getAttribute('#reader-status', 'data-hit'), '4');
+
+      // A bad query still shows the document, with the query's message.
+      await page.fill('#query', '– – –');
+      await page.press('#query', 'Enter');
+      await page.waitForSelector('#reader-status.error');
+      assert.match(await page.textContent('#reader-status'), /no words to search for/);
+      assert.equal(await page.$$eval('#reader-text li', (items) => items.length), 45);
       assert.deepEqual(problems, []);
       await page.close();
     });
@@ -234,6 +241,33 @@ for (const delivery of deliveries) {
       assert.equal(await page.$$eval('#trend-plot circle', (points) => points.length), trend.periods.length);
       assert.match(await page.textContent('#trend-plot svg'), /hits per million words/);
       assert.match(await page.textContent('#trend-plot svg'), /1980s.*2020s.*decade/);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    it('shows a hostile document name as text in the reader, the plots and the keyness picker', async () => {
+      const { page, problems } = await openPage();
+      const dir = join(testOutput, 'hostile');
+      mkdirSync(dir, { recursive: true });
+      const name = '<img src=x onerror="window.pwned=1">.txt';
+      writeFileSync(join(dir, name), 'Independence, first and last.\n\nOnly <b>independence</b> & sovereignty.\n');
+      await page.setInputFiles('#add-files', join(dir, name));
+      await page.waitForFunction(() => document.querySelectorAll('.document').length === 3);
+      await goTo(page, `#view=reader&q=independence&doc=${encodeURIComponent(name)}`);
+      await page.waitForFunction(() => document.querySelectorAll('#reader-text mark').length === 2);
+      assert.deepEqual(await page.$$eval('#reader-text li', (items) => items.map((item) => item.textContent)),
+        ['Independence, first and last.', 'Only <b>independence</b> & sovereignty.']);
+      assert.equal(await page.evaluate(() => window.textx.documentText(2).then((doc) => doc.name)), name);
+      await goTo(page, '#view=dispersion&q=independence');
+      await page.waitForFunction(() => document.querySelectorAll('.dispersion-row').length === 3);
+      assert.equal(await page.textContent('.dispersion-row:nth-of-type(3) text'), `${name.slice(0, 23)}…${name}`);
+      await page.click('.dispersion-row:nth-of-type(3) .tick:nth-of-type(2)');
+      await page.waitForSelector('#reader-text mark.current');
+      assert.equal(await page.textContent('#reader-text mark.current'), 'independence');
+      await goTo(page, '#view=keyness');
+      await page.selectOption('#keyness-target-doc', name);
+      await tableStatus(page, 'keyness', /keywords of/);
+      assert.equal(await page.evaluate(() => window.pwned), undefined);
       assert.deepEqual(problems, []);
       await page.close();
     });

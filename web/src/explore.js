@@ -15,6 +15,11 @@ const kNeedsQuery = new Set(['concordance', 'collocates', 'dispersion', 'trend']
 const plural = (n, one, many) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 const fileSafe = (text) => text.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 60);
 
+// The doc: filter selecting the document `name`. The filter syntax has no escape for a quote, so a quote
+// becomes `?` (any one character); `*` and `?` in a name are wildcards too, so such a filter may select
+// a few more documents with names of the same shape.
+export const docFilter = (name) => `doc:"${name.replace(/"/g, '?')}"`;
+
 // Table columns per view; `word` columns are links to the concordance.
 const kColumns = {
   frequency: [
@@ -134,7 +139,7 @@ export function startExplorer({ request, labels, ready }) {
     });
   }
   keynessDoc.addEventListener('change', () => {
-    if (keynessDoc.value) go({ target: keynessDoc.value.includes('"') ? keynessDoc.value : `doc:"${keynessDoc.value}"` });
+    if (keynessDoc.value) go({ target: docFilter(keynessDoc.value) });
   });
 
   // Puts the state's values in the controls.
@@ -149,7 +154,7 @@ export function startExplorer({ request, labels, ready }) {
         else field.value = state[field.name];
       }
     }
-    const picked = documents.find((doc) => state.target === `doc:"${doc.name}"`);
+    const picked = documents.find((doc) => state.target === docFilter(doc.name));
     keynessDoc.value = picked ? picked.name : '';
   }
 

@@ -40,7 +40,7 @@ async function refreshLibrary(problems = [], notice = '') {
   const all = await client.request('documents');
   for (const doc of all) {
     const title = doc.title || doc.name;
-    documentLabels.set(doc.name, { label: doc.date || title, description: [doc.date, title, doc.name].filter(Boolean).join(' · ') });
+    documentLabels.set(doc.name, { label: doc.date || title, description: [doc.date, title, doc.name].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ') });
   }
   renderDocumentList(documentList, all);
   explorer.setDocuments(all);

@@ -65,6 +65,12 @@ const actions = {
     const core = await corePromise;
     corpus ??= new core.Corpus();
     if (!Object.hasOwn(tableKinds, kind)) throw { code: 'worker.action', message: `[worker.action] Unknown table ${kind}.` };
+    if (!sort?.column && limit !== null) {
+      // In the core's own order a page is the core's offset and limit: cheap even where the whole answer
+      // is huge (3-word n-grams over the State of the Union: a million rows, 100 MB of JSON).
+      const page = answer(tableKinds[kind]({ ...request, offset, limit }));
+      return { ...page, row_count: kind === 'frequency' ? page.types : page.total };
+    }
     const cached = fullTable(kind, request);
     const rows = sortedRows(cached, sort?.column, sort?.descending);
     return { ...cached.value, row_count: rows.length, rows: rows.slice(offset, limit === null ? undefined : offset + limit) };
@@ -91,11 +97,19 @@ const actions = {
     let hits = [];
     let error = null;
     if (query) {
-      // The doc: filter narrows the search; names are compared exactly after, as a filter is a pattern.
-      const narrowed = text.name.includes('"') ? query : `${query} doc:"${text.name}"`;
+      // The doc: filter narrows the search; names are compared exactly after, as a filter is a pattern (a
+      // quote, which the filter syntax cannot hold, becomes ? for any one character). Should the narrowed
+      // query not parse, the query is tried as the reader wrote it.
+      const narrowed = `${query} doc:"${text.name.replace(/"/g, '?')}"`;
+      const search = (q) => answer(corpus.concordance(JSON.stringify({ query: q, context: 0 }))).hits;
       try {
-        hits = answer(corpus.concordance(JSON.stringify({ query: narrowed, context: 0 }))).hits
-          .filter((hit) => hit.doc === text.name).map((hit) => [hit.start_utf16, hit.end_utf16]);
+        let found;
+        try {
+          found = search(narrowed);
+        } catch {
+          found = search(query);
+        }
+        hits = found.filter((hit) => hit.doc === text.name).map((hit) => [hit.start_utf16, hit.end_utf16]);
       } catch (failure) {
         error = failure;
       }
@@ -111,8 +125,9 @@ const actions = {
   },
 };
 
-// The tables the views page through: the last full answer of each kind is kept, so paging, re-sorting and
-// exporting never recompute it. The page receives at most one page of rows at a time.
+// The tables the views page through. In the core's order each page is asked of the core; sorted by another
+// column, the last full answer of each kind is kept, so paging, re-sorting and exporting do not recompute
+// it. The page receives at most one page of rows at a time (all of them only to export).
 const tableKinds = {
   frequency: (request) => corpus.frequency(JSON.stringify(request)),
   ngrams: (request) => corpus.ngrams(JSON.stringify(request)),
