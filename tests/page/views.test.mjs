@@ -222,7 +222,7 @@ for (const delivery of deliveries) {
       await goTo(page, '#view=dispersion&q=independence');
       const dispersion = cliDispersion('independence');
       await page.waitForSelector('#dispersion-plot svg');
-      assert.equal(await page.textContent('#dispersion-status'), `${dispersion.total.hits} hits for “independence” in 2 of 2 documents.`);
+      assert.equal(await page.textContent('#dispersion-status'), `${dispersion.total.hits} hits for “independence” in 2 of 2 documents. Each tick opens the reader at its hit.`);
       assert.match(await page.textContent('#dispersion-figures'), new RegExp(`^DP${dispersion.dp.toFixed(3)}DP normalised${dispersion.dp_norm.toFixed(3)}Juilland's D${dispersion.juilland_d.toFixed(3)}`));
       const ticks = await page.$$eval('.dispersion-row', (rows) => rows.map((row) => row.querySelectorAll('.tick').length));
       assert.deepEqual(ticks, dispersion.documents.map((doc) => doc.hits));

@@ -8,6 +8,9 @@ import { svg } from './svg.js';
 const kLabelWidth = 170;
 const kPlotWidth = 560;
 const kRowHeight = 22;
+// Above this many hits the ticks are drawn as one path per document, without links: a link per hit would
+// put hundreds of thousands of elements in the page for a word such as "the" over the State of the Union.
+const kMaxLinkedTicks = 3000;
 
 export class DispersionView {
   constructor(panel) {
@@ -32,7 +35,8 @@ export class DispersionView {
     this.fileName_ = `dispersion-${result.query}`.replace(/[^\p{L}\p{N}-]+/gu, '_');
     const { total } = result;
     this.status_.classList.remove('error');
-    this.status_.textContent = `${formatNumber(total.hits)} ${total.hits === 1 ? 'hit' : 'hits'} for “${result.query}” in ${total.range} of ${total.documents} documents.`;
+    this.status_.textContent = `${formatNumber(total.hits)} ${total.hits === 1 ? 'hit' : 'hits'} for “${result.query}” in ${total.range} of ${total.documents} documents.` +
+      (total.hits > kMaxLinkedTicks ? ` Ticks open the reader when there are at most ${formatNumber(kMaxLinkedTicks)} hits.` : ' Each tick opens the reader at its hit.');
     const figure = (term, value, digits, title) => [element('dt', { textContent: term, title }), element('dd', { textContent: formatNumber(value, digits) })];
     this.figures_.replaceChildren(
       ...figure('DP', result.dp, 3, 'Gries\'s deviation of proportions: 0 even, towards 1 concentrated'),
@@ -55,6 +59,12 @@ export class DispersionView {
         svg('rect', { x: kLabelWidth, y: y + 2, width: kPlotWidth, height: kRowHeight - 6, class: 'barcode-ground' }),
         svg('text', { x: kLabelWidth + kPlotWidth + 8, y: y + 14, class: 'axis-label', textContent: formatNumber(row.hits) }),
       );
+      if (total.hits > kMaxLinkedTicks) {
+        const d = row.positions.map((position) => `M${(kLabelWidth + position * kPlotWidth).toFixed(1)} ${y + 2}v${kRowHeight - 6}`).join('');
+        if (d) group.append(svg('path', { d, class: 'tick-path' }));
+        chart.append(group);
+        return;
+      }
       row.positions.forEach((position, k) => {
         const x = kLabelWidth + position * kPlotWidth;
         const link = svg('a', { href: readerLink(row.doc, row.starts_utf16[k]), class: 'tick' }, [
