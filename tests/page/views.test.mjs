@@ -143,6 +143,8 @@ for (const delivery of deliveries) {
       assert.deepEqual(await tableRows(page, 'frequency'), expected.rows.slice(0, 200).map(asShown));
       assert.match(await page.textContent('#frequency-table .more'), /^Show 100 more \(493 not shown\)$/);
 
+      assert.deepEqual(await page.$$eval('#frequency-table th', (cells) => cells.map((cell) => cell.getAttribute('aria-sort'))),
+        ['none', 'descending', 'none', 'none'], 'the core\'s order is most frequent first');
       await page.click('#frequency-table th:nth-child(1) button');
       await page.waitForFunction(() => location.hash.includes('order=word'));
       await page.waitForSelector('#frequency-table th[aria-sort=ascending]');

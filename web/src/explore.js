@@ -56,6 +56,7 @@ const kColumns = {
     { key: 'log_ratio', label: 'Log ratio', digits: 2 },
   ],
 };
+const kMeasureColumns = { logdice: 'log_dice', ll: 'log_likelihood', mi: 'mi', t: 't_score' };
 const kMeasureNames = { logdice: 'logDice', ll: 'log-likelihood', mi: 'mutual information', t: 't-score' };
 
 // The core's request for a table view from the page state.
@@ -206,6 +207,7 @@ export function startExplorer({ request, labels, ready }) {
           summary: (answer) => tableSummary(view, state, answer),
           order: state.order,
           fileName: name,
+          coreOrder: { frequency: 'frequency', ngrams: 'frequency', keyness: 'log_likelihood', collocates: kMeasureColumns[state.measure] }[view],
         });
       }
     } catch (error) {

@@ -8,6 +8,7 @@ import { svg } from './svg.js';
 const kLabelWidth = 170;
 const kPlotWidth = 560;
 const kRowHeight = 22;
+const kDenseRowHeight = 12;  // with many documents, so that a corpus such as the SOTU (233) fits on a few screens
 // Above this many hits the ticks are drawn as one path per document, without links: a link per hit would
 // put hundreds of thousands of elements in the page for a word such as "the" over the State of the Union.
 const kMaxLinkedTicks = 3000;
@@ -45,22 +46,24 @@ export class DispersionView {
       ...figure('Per million', total.per_million, 1, 'hits per million words'),
     );
     const rows = result.documents;
-    const height = rows.length * kRowHeight + 28;
+    const rowHeight = rows.length > 40 ? kDenseRowHeight : kRowHeight;
+    const height = rows.length * rowHeight + 28;
     const width = kLabelWidth + kPlotWidth + 70;
-    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'plot dispersion-plot' });
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: `plot dispersion-plot${rowHeight === kDenseRowHeight ? ' dense' : ''}` });
     chart.setAttribute('aria-labelledby', 'dispersion-plot-title');
     chart.append(svg('title', { id: 'dispersion-plot-title', textContent: `Where “${result.query}” occurs in each document` }));
     rows.forEach((row, i) => {
-      const y = 8 + i * kRowHeight;
+      const y = 8 + i * rowHeight;
       const label = labels.get(row.doc)?.label || row.doc;
       const group = svg('g', { class: 'dispersion-row' });
+      const textY = y + rowHeight / 2 + 3;
       group.append(
-        svg('text', { x: kLabelWidth - 8, y: y + 14, class: 'axis-label', 'text-anchor': 'end', textContent: label.length > 24 ? `${label.slice(0, 23)}…` : label }, [svg('title', { textContent: labels.get(row.doc)?.description || row.doc })]),
-        svg('rect', { x: kLabelWidth, y: y + 2, width: kPlotWidth, height: kRowHeight - 6, class: 'barcode-ground' }),
-        svg('text', { x: kLabelWidth + kPlotWidth + 8, y: y + 14, class: 'axis-label', textContent: formatNumber(row.hits) }),
+        svg('text', { x: kLabelWidth - 8, y: textY, class: 'axis-label', 'text-anchor': 'end', textContent: label.length > 24 ? `${label.slice(0, 23)}…` : label }, [svg('title', { textContent: labels.get(row.doc)?.description || row.doc })]),
+        svg('rect', { x: kLabelWidth, y: y + 2, width: kPlotWidth, height: rowHeight - 4, class: 'barcode-ground' }),
+        svg('text', { x: kLabelWidth + kPlotWidth + 8, y: textY, class: 'axis-label', textContent: formatNumber(row.hits) }),
       );
       if (total.hits > kMaxLinkedTicks) {
-        const d = row.positions.map((position) => `M${(kLabelWidth + position * kPlotWidth).toFixed(1)} ${y + 2}v${kRowHeight - 6}`).join('');
+        const d = row.positions.map((position) => `M${(kLabelWidth + position * kPlotWidth).toFixed(1)} ${y + 2}v${rowHeight - 4}`).join('');
         if (d) group.append(svg('path', { d, class: 'tick-path' }));
         chart.append(group);
         return;
@@ -69,13 +72,13 @@ export class DispersionView {
         const x = kLabelWidth + position * kPlotWidth;
         const link = svg('a', { href: readerLink(row.doc, row.starts_utf16[k]), class: 'tick' }, [
           svg('title', { textContent: `${label}: hit ${k + 1} of ${row.hits}, ${Math.round(position * 100)}% through; open in the reader` }),
-          svg('rect', { x: x - 1, y: y + 2, width: 2, height: kRowHeight - 6 }),
+          svg('rect', { x: x - 1, y: y + 2, width: 2, height: rowHeight - 4 }),
         ]);
         group.append(link);
       });
       chart.append(group);
     });
-    const axisY = 8 + rows.length * kRowHeight + 12;
+    const axisY = 8 + rows.length * rowHeight + 12;
     chart.append(
       svg('text', { x: kLabelWidth, y: axisY, class: 'axis-label', textContent: 'start' }),
       svg('text', { x: kLabelWidth + kPlotWidth / 2, y: axisY, class: 'axis-label', 'text-anchor': 'middle', textContent: 'position in the document' }),

@@ -46,8 +46,9 @@ export class TableView {
     this.exports_.hidden = true;
   }
 
-  // fetchPage(offset, limit, sort) resolves to the worker's table answer; summary(answer) is the status line.
-  async show({ fetchPage, summary, order, fileName }) {
+  // fetchPage(offset, limit, sort) resolves to the worker's table answer; summary(answer) is the status line;
+  // coreOrder names the column the core's own order follows (largest first), shown as sorted when `order` is ''.
+  async show({ fetchPage, summary, order, fileName, coreOrder = '' }) {
     const run = ++this.run_;
     this.fetch_ = fetchPage;
     this.sort_ = order ? { column: order.replace(/^-/, ''), descending: order.startsWith('-') } : null;
@@ -58,7 +59,7 @@ export class TableView {
       const first = await fetchPage(0, kPageRows, this.sort_);
       if (run !== this.run_) return;
       this.status_.textContent = summary(first);
-      this.renderHead_(order);
+      this.renderHead_(order || (coreOrder && `-${coreOrder}`));
       this.body_.replaceChildren(...first.rows.map((row) => this.row_(row)));
       this.shown_ = first.rows.length;
       this.count_ = first.row_count;
