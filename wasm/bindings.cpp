@@ -192,6 +192,26 @@ class CorpusHandle {
     return wire::dump(list);
   }
 
+  // request_json: {"doc": name or index among the live documents}. The document's text and paragraph spans
+  // (wire::to_json(DocumentText)), for reading it with hits marked, or an error.
+  std::string documentText(const std::string& request_json) const {
+    const json request = json::parse(request_json, nullptr, false);
+    const auto doc = request.is_object() ? request.find("doc") : request.end();
+    if (request.is_discarded() || !request.is_object() || doc == request.end() ||
+        !(doc->is_string() || (doc->is_number_integer() && doc->get<long long>() >= 0)))
+      return wire::dump(wire::to_json(
+          invalid_request("documentText expects {\"doc\": \"a document's name\"} or {\"doc\": its index}.")));
+    std::size_t index = 0;
+    for (DocId id = 0; id < corpus_.document_count(); ++id) {
+      const Document& document = corpus_.document(id);
+      if (document.removed) continue;
+      if (doc->is_string() ? document.info.name == doc->get<std::string>() : index == doc->get<std::size_t>())
+        return wire::dump(wire::to_json(wire::DocumentText{&document}));
+      ++index;
+    }
+    return wire::dump(wire::to_json(Error{"document.unknown", "There is no document " + doc->dump() + " in the corpus."}));
+  }
+
   // request_json: {"min"?, "stop_words"?, "offset"?, "limit"?}. The frequency list (wire::to_json(FrequencyList)).
   std::string frequency(const std::string& request_json) const {
     const json request = json::parse(request_json, nullptr, false);
@@ -499,6 +519,7 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)
       .function("addDocuments", &textx::wasm::CorpusHandle::addDocuments)
       .function("documents", &textx::wasm::CorpusHandle::documents)
+      .function("documentText", &textx::wasm::CorpusHandle::documentText)
       .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("frequency", &textx::wasm::CorpusHandle::frequency)
       .function("concordance", &textx::wasm::CorpusHandle::concordance)

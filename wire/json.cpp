@@ -101,6 +101,18 @@ nlohmann::ordered_json to_json(const Document& document) {
           {"distinct_keys", document.distinct_keys}};
 }
 
+nlohmann::ordered_json to_json(const DocumentText& text) {
+  const Document& doc = *text.document;
+  nlohmann::ordered_json paragraphs = nlohmann::ordered_json::array();
+  for (const TextSpan& span : doc.paragraphs)
+    paragraphs.push_back({doc.utf16.to_utf16(doc.text, span.start), doc.utf16.to_utf16(doc.text, span.end)});
+  return {{"name", doc.info.name},
+          {"title", doc.info.title},
+          {"date", doc.info.date},
+          {"text", doc.text},
+          {"paragraphs", std::move(paragraphs)}};
+}
+
 nlohmann::ordered_json to_json(const CorpusStats& stats) {
   const Corpus& corpus = *stats.corpus;
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();

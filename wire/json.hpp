@@ -27,6 +27,13 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concorda
 //  "sentences", "tokens", "distinct_keys"}
 nlohmann::ordered_json to_json(const Document& document);
 
+// One document's text for reading it: {"name", "title", "date", "text", "paragraphs": [[start_utf16, end_utf16], …]}.
+// Paragraph spans are UTF-16 offsets into "text", as a JavaScript string indexes it.
+struct DocumentText {
+  const Document* document;
+};
+nlohmann::ordered_json to_json(const DocumentText& text);
+
 // A corpus's statistics, for to_json: every live document's summary and the totals.
 struct CorpusStats {
   const Corpus* corpus;

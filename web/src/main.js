@@ -4,18 +4,16 @@ import { openingCorpus, pastedDocument, readFiles } from './corpus_source.js';
 import { bindLibraryInput } from './library_input.js';
 import { openLibraryStore } from './library_store.js';
 import { startWorker } from './start_worker.js';
-import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
+import { startExplorer } from './explore.js';
 import { renderDocumentList } from './views/document_list.js';
 import { WorkerClient } from './worker_client.js';
 
 let client = null;  // the analysis worker's client; replaced when the worker restarts
 const storePromise = openLibraryStore();
-const view = new ConcordanceView(document.getElementById('concordance'));
 const documentList = document.getElementById('document-list');
 const corpusName = document.getElementById('corpus-name');
 const libraryStatus = document.getElementById('library-status');
-const documentLabels = new Map();  // name → {label, description} for concordance rows
-let latestSearch = 0;  // replies to older searches are dropped
+const documentLabels = new Map();  // name → {label, description} for concordance rows and plots
 
 function showLibraryStatus(text, isError = false) {
   libraryStatus.textContent = text;
@@ -42,9 +40,10 @@ async function refreshLibrary(problems = [], notice = '') {
   const all = await client.request('documents');
   for (const doc of all) {
     const title = doc.title || doc.name;
-    documentLabels.set(doc.name, { label: doc.date || title, description: [doc.date, title, doc.name].filter(Boolean).join(' · ') });
+    documentLabels.set(doc.name, { label: doc.date || title, description: [doc.date, title, doc.name].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ') });
   }
   renderDocumentList(documentList, all);
+  explorer.setDocuments(all);
   const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
   const summary = [notice, `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
   showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0 || notice !== '');
@@ -86,51 +85,15 @@ function restartEngine(error) {
   return restarting;
 }
 
-// The view named in the URL fragment: #q=QUERY&sort=R1,R2,R3
-function stateFromUrl() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  return { query: params.get('q') || '', sort: params.get('sort') || '' };
-}
-
-async function runSearch({ query, sort }) {
-  const search = ++latestSearch;
-  view.setQuery(query, sort);
-  view.renderMessage(`Searching for “${query}”…`);
-  try {
-    const request = { query, limit: kMaxRowsShown };
-    if (sort) request.sort = sort.split(',');
-    const result = await client.request('concordance', { request });
-    if (search === latestSearch) view.render(result, documentLabels);
-  } catch (error) {
-    if (search === latestSearch) view.renderError(error);
-  }
-}
-
 const ready = (async () => {
   showLibraryStatus('Loading the corpus…');
   const problems = await startEngine();
   await refreshLibrary(problems, (await storePromise).notice);
 })();
+// The views; refreshLibrary reaches them only after the first await above, once this has run.
+const explorer = startExplorer({ request: (action, args) => client.request(action, args), labels: documentLabels, ready });
 
-ready.then(
-  () => {
-    const state = stateFromUrl();
-    if (state.query) runSearch(state);
-    else view.renderMessage('Type a word or phrase and press Enter to see every occurrence in context.');
-  },
-  (error) => showLibraryStatus(error.message, true),
-);
-
-view.bind((query, sort) => {
-  // The fragment holds the query and order, so a link or a bookmark reopens this view and back/forward work.
-  const hash = `#${new URLSearchParams(sort ? { q: query, sort } : { q: query })}`;
-  if (location.hash === hash) runSearch({ query, sort });
-  else location.hash = hash;
-});
-window.addEventListener('hashchange', () => {
-  const state = stateFromUrl();
-  if (state.query) ready.then(() => runSearch(state));
-});
+ready.then(() => explorer.showCurrent(), (error) => showLibraryStatus(error.message, true));
 
 const progress = document.getElementById('library-progress');
 const cancelButton = document.getElementById('cancel-load');
@@ -186,8 +149,7 @@ document.getElementById('forget-added').addEventListener('click', async () => {
     showLibraryStatus('Forgetting the documents you added…');
     const problems = await startEngine();
     await refreshLibrary(problems);
-    const state = stateFromUrl();
-    if (state.query) runSearch(state);
+    explorer.showCurrent();
   } catch (error) {
     showLibraryStatus(error.message, true);
   }
@@ -214,6 +176,13 @@ window.textx = {
   async concordance(query, options = {}) {
     await ready;
     return client.request('concordance', { request: { query, ...options } });
+  },
+  // One document's text and paragraph spans (UTF-16), as corpus.documentText answers (docs/wire-format.md).
+  async documentText(doc) {
+    await ready;
+    const reading = await client.request('reader', { doc, query: '' });
+    const { hits: _, error: __, ...text } = reading;
+    return text;
   },
   // Summaries of the loaded documents.
   async documents() {

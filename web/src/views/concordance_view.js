@@ -1,5 +1,6 @@
 // The concordance (KWIC) view: a search form, a status line with the exact total, and one table row per hit
 // with left context, match, right context and document. bind() wires the form; render*() draw results.
+// Rows are in the tab order: a click or Enter on one calls onOpen(hit), which opens it in the reader.
 import { element } from './element.js';
 
 export const kMaxRowsShown = 1000;
@@ -12,6 +13,7 @@ export class ConcordanceView {
     this.status_ = root.querySelector('#search-status');
     this.rows_ = root.querySelector('#kwic-rows');
     this.table_ = root.querySelector('#kwic');
+    this.onOpen = () => {};
   }
 
   // Calls onSearch(query, sort) when the reader submits a non-empty query or changes the order; sort is a
@@ -68,11 +70,16 @@ export class ConcordanceView {
 
   row_(hit, documents) {
     const { label, description } = documents.get(hit.doc) || { label: hit.doc, description: hit.doc };
-    return element('tr', {}, [
+    const row = element('tr', { tabIndex: 0, className: 'kwic-row', title: `Read this in ${description}` }, [
       element('td', { className: 'kwic-left' }, [element('div', { className: 'clip-start', textContent: hit.left })]),
       element('td', { className: 'kwic-match' }, [element('mark', { textContent: hit.match })]),
       element('td', { className: 'kwic-right' }, [element('span', { textContent: hit.right })]),
       element('td', { className: 'kwic-doc', textContent: label, title: description }),
     ]);
+    row.addEventListener('click', () => this.onOpen(hit));
+    row.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.onOpen(hit);
+    });
+    return row;
   }
 }

@@ -48,12 +48,73 @@ const actions = {
     batch.forEach((d, k) => {
       results[d.i] = answers[k].error ? { name: d.info.name, error: answers[k].error } : answers[k];
     });
+    tableCache.clear();
     return results;
   },
 
   async documents() {
     await corePromise;
     return corpus ? answer(corpus.documents()) : [];
+  },
+
+  // One page of a table view. kind: frequency|ngrams|collocates|keyness; request: the core's request without
+  // offset/limit; sort: {column, descending} or null for the core's order; offset/limit: the rows wanted
+  // (limit null: all, for export). Answers the core's JSON with `rows` cut to the page and `row_count`, the
+  // number of rows in the whole answer.
+  async table({ kind, request, sort = null, offset = 0, limit = null }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    if (!Object.hasOwn(tableKinds, kind)) throw { code: 'worker.action', message: `[worker.action] Unknown table ${kind}.` };
+    if (!sort?.column && limit !== null) {
+      // In the core's own order a page is the core's offset and limit: cheap even where the whole answer
+      // is huge (3-word n-grams over the State of the Union: a million rows, 100 MB of JSON).
+      const page = answer(tableKinds[kind]({ ...request, offset, limit }));
+      return { ...page, row_count: kind === 'frequency' ? page.types : page.total };
+    }
+    const cached = fullTable(kind, request);
+    const rows = sortedRows(cached, sort?.column, sort?.descending);
+    return { ...cached.value, row_count: rows.length, rows: rows.slice(offset, limit === null ? undefined : offset + limit) };
+  },
+
+  async dispersion({ request }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    return answer(corpus.dispersion(JSON.stringify(request)));
+  },
+
+  async trend({ request }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    return answer(corpus.trend(JSON.stringify(request)));
+  },
+
+  // A document's text and paragraphs ({name, title, date, text, paragraphs}) with the UTF-16 spans of
+  // `query`'s hits in it (none for an empty query; a bad query's error is returned as `error`, the text still shown).
+  async reader({ doc, query }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    const text = answer(corpus.documentText(JSON.stringify({ doc })));
+    let hits = [];
+    let error = null;
+    if (query) {
+      // The doc: filter narrows the search; names are compared exactly after, as a filter is a pattern (a
+      // quote, which the filter syntax cannot hold, becomes ? for any one character). Should the narrowed
+      // query not parse, the query is tried as the reader wrote it.
+      const narrowed = `${query} doc:"${text.name.replace(/"/g, '?')}"`;
+      const search = (q) => answer(corpus.concordance(JSON.stringify({ query: q, context: 0 }))).hits;
+      try {
+        let found;
+        try {
+          found = search(narrowed);
+        } catch {
+          found = search(query);
+        }
+        hits = found.filter((hit) => hit.doc === text.name).map((hit) => [hit.start_utf16, hit.end_utf16]);
+      } catch (failure) {
+        error = failure;
+      }
+    }
+    return { ...text, hits, error };
   },
 
   // request: {query, context?, offset?, limit?}, answered in the wire format of docs/wire-format.md.
@@ -63,6 +124,51 @@ const actions = {
     return answer(corpus.concordance(JSON.stringify(request)));
   },
 };
+
+// The tables the views page through. In the core's order each page is asked of the core; sorted by another
+// column, the last full answer of each kind is kept, so paging, re-sorting and exporting do not recompute
+// it. The page receives at most one page of rows at a time (all of them only to export).
+const tableKinds = {
+  frequency: (request) => corpus.frequency(JSON.stringify(request)),
+  ngrams: (request) => corpus.ngrams(JSON.stringify(request)),
+  collocates: (request) => corpus.collocates(JSON.stringify(request)),
+  keyness: (request) => corpus.keyness(JSON.stringify(request)),
+};
+const tableCache = new Map();  // kind → {key, value, sorted: {key, rows}}
+
+function fullTable(kind, request) {
+  const key = JSON.stringify(request);
+  let cached = tableCache.get(kind);
+  if (!cached || cached.key !== key) {
+    const { offset, limit, ...all } = request;  // paging is the worker's business, not the core's
+    cached = { key, value: answer(tableKinds[kind](all)), sorted: null };
+    tableCache.set(kind, cached);
+  }
+  return cached;
+}
+
+// Rows in the order the reader chose: by `column` (ascending or not), ties kept in the core's order.
+function sortedRows(cached, column, descending) {
+  const rows = cached.value.rows;
+  if (!column) return rows;
+  const key = `${column}:${descending}`;
+  if (cached.sorted?.key === key) return cached.sorted.rows;
+  const order = rows.map((row, i) => i);
+  const text = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  order.sort((a, b) => {
+    const x = rows[a][column];
+    const y = rows[b][column];
+    let c;
+    if (x === y) c = 0;
+    else if (x === null || x === undefined) c = 1;  // undefined values (an infinite ratio) last either way
+    else if (y === null || y === undefined) c = -1;
+    else c = (typeof x === 'number' ? x - y : text.compare(String(x), String(y))) * (descending ? -1 : 1);
+    return c || a - b;
+  });
+  const sorted = order.map((i) => rows[i]);
+  cached.sorted = { key, rows: sorted };
+  return sorted;
+}
 
 self.onmessage = async ({ data }) => {
   const { id, action, ...args } = data;

@@ -1,0 +1,235 @@
+// The views and the state that links them: the URL fragment (url_state.js) says which view shows what;
+// every control writes the fragment, and every change of the fragment (a link, back/forward, a reload)
+// shows the view it names. Computation happens in the worker; views render its answers.
+import { hashFromState, stateFromHash } from './url_state.js';
+import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
+import { DispersionView } from './views/dispersion_view.js';
+import { element } from './views/element.js';
+import { ReaderView } from './views/reader_view.js';
+import { TableView, formatNumber } from './views/table_view.js';
+import { ViewTabs } from './views/tabs.js';
+import { TrendView } from './views/trend_view.js';
+
+// Views that show nothing without a query.
+const kNeedsQuery = new Set(['concordance', 'collocates', 'dispersion', 'trend']);
+const plural = (n, one, many) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const fileSafe = (text) => text.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 60);
+
+// The doc: filter selecting the document `name`. The filter syntax has no escape for a quote, so a quote
+// becomes `?` (any one character); `*` and `?` in a name are wildcards too, so such a filter may select
+// a few more documents with names of the same shape.
+export const docFilter = (name) => `doc:"${name.replace(/"/g, '?')}"`;
+
+// Table columns per view; `word` columns are links to the concordance.
+const kColumns = {
+  frequency: [
+    { key: 'word', label: 'Word', word: true },
+    { key: 'frequency', label: 'Frequency' },
+    { key: 'per_million', label: 'Per million', digits: 1 },
+    { key: 'range', label: 'Documents' },
+  ],
+  ngrams: [
+    { key: 'ngram', label: 'N-gram', word: true },
+    { key: 'frequency', label: 'Frequency' },
+    { key: 'per_million', label: 'Per million', digits: 1 },
+    { key: 'range', label: 'Documents' },
+  ],
+  collocates: [
+    { key: 'word', label: 'Collocate', word: true },
+    { key: 'observed', label: 'Together' },
+    { key: 'left', label: 'Before' },
+    { key: 'right', label: 'After' },
+    { key: 'frequency', label: 'Frequency' },
+    { key: 'expected', label: 'Expected', digits: 2 },
+    { key: 'log_dice', label: 'logDice', digits: 2 },
+    { key: 'log_likelihood', label: 'Log-likelihood', digits: 2 },
+    { key: 'mi', label: 'MI', digits: 2 },
+    { key: 't_score', label: 't-score', digits: 2 },
+  ],
+  keyness: [
+    { key: 'word', label: 'Keyword', word: true },
+    { key: 'target_frequency', label: 'Target' },
+    { key: 'reference_frequency', label: 'Reference' },
+    { key: 'target_per_million', label: 'Target per million', digits: 1 },
+    { key: 'reference_per_million', label: 'Reference per million', digits: 1 },
+    { key: 'log_likelihood', label: 'Log-likelihood', digits: 2 },
+    { key: 'log_ratio', label: 'Log ratio', digits: 2 },
+  ],
+};
+const kMeasureColumns = { logdice: 'log_dice', ll: 'log_likelihood', mi: 'mi', t: 't_score' };
+const kMeasureNames = { logdice: 'logDice', ll: 'log-likelihood', mi: 'mutual information', t: 't-score' };
+
+// The core's request for a table view from the page state.
+function tableRequest(view, state) {
+  const common = {};
+  if (state.min !== '') common.min = Number(state.min);
+  if (state.stop) common.stop_words = true;
+  if (view === 'ngrams') return { ...common, size: Number(state.size), ...(state.with && state.q ? { query: state.q } : {}) };
+  if (view === 'collocates') return { ...common, query: state.q, left: Number(state.left), right: Number(state.right), measure: state.measure };
+  if (view === 'keyness') return { ...common, target: state.target, ...(state.reference ? { reference: state.reference } : {}) };
+  return common;
+}
+
+function tableSummary(view, state, answer) {
+  if (view === 'frequency') return `${plural(answer.types, 'different word', 'different words')} among ${plural(answer.tokens, 'word', 'words')} in all.`;
+  if (view === 'ngrams') {
+    const holding = answer.query ? ` holding “${answer.query}”` : '';
+    return `${plural(answer.total, `different ${state.size}-word sequence`, `different ${state.size}-word sequences`)}${holding} among ${plural(answer.tokens, 'word', 'words')}.`;
+  }
+  if (view === 'collocates') {
+    return `${plural(answer.total, 'collocate', 'collocates')} of “${answer.query}” (${plural(answer.node_frequency, 'hit', 'hits')}; ` +
+      `${answer.window.left} words before, ${answer.window.right} after), ranked by ${kMeasureNames[answer.measure] || answer.measure}.`;
+  }
+  const reference = answer.reference.selection === null ? 'the rest of the corpus' : answer.reference.selection;
+  return `${plural(answer.total, 'keyword', 'keywords')} of ${answer.target.selection} (${plural(answer.target.documents, 'document', 'documents')}, ` +
+    `${plural(answer.target.tokens, 'word', 'words')}) against ${reference} (${plural(answer.reference.documents, 'document', 'documents')}, ` +
+    `${plural(answer.reference.tokens, 'word', 'words')}).`;
+}
+
+// request(action, args) asks the worker; labels maps document names to {label, description}; ready resolves
+// once the corpus is loaded.
+export function startExplorer({ request, labels, ready }) {
+  const tabs = new ViewTabs(document.getElementById('view-tabs'));
+  const concordance = new ConcordanceView(document);
+  const reader = new ReaderView(document.getElementById('reader'));
+  const dispersion = new DispersionView(document.getElementById('dispersion'));
+  const trend = new TrendView(document.getElementById('trend'));
+  const sortChoice = document.getElementById('sort-choice');
+  const keynessDoc = document.getElementById('keyness-target-doc');
+  let documents = [];
+  let state = stateFromHash(location.hash);
+  let latest = 0;  // answers to older requests are dropped
+
+  // Moves to a new state: the fragment changes, and hashchange shows it (or it is shown now if unchanged).
+  function go(changes) {
+    const next = { ...state, ...changes };
+    if (next.view !== 'reader') next.at = '';
+    const hash = hashFromState(next);
+    if (location.hash === hash) show(next);
+    else location.hash = hash;
+  }
+  const openConcordance = (word) => go({ view: 'concordance', q: word });
+  const readerHash = (doc, at) => hashFromState({ ...state, view: 'reader', doc, at: String(at) });
+
+  const tables = {};
+  for (const view of Object.keys(kColumns)) {
+    tables[view] = new TableView(document.getElementById(`${view}-table`), {
+      name: view,
+      columns: kColumns[view],
+      onWord: openConcordance,
+      onOrder: (order) => go({ order }),
+    });
+  }
+
+  // Controls write the state; the option forms hold fields named as the state's options.
+  tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '' });
+  // The search form runs the query in the view shown.
+  concordance.bind((query, sort) => go({ q: query, sort }));
+  concordance.onOpen = (hit) => go({ view: 'reader', doc: hit.doc, at: String(hit.start_utf16) });
+  reader.bind((doc) => go({ doc, at: '' }));
+  for (const options of document.querySelectorAll('form.view-options')) {
+    const read = (field) => (field.type === 'checkbox' ? (field.checked ? '1' : '') : field.value.trim());
+    options.addEventListener('change', (event) => {
+      if (event.target.name) go({ [event.target.name]: read(event.target) });
+    });
+    options.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const changes = {};
+      for (const field of options.elements) if (field.name) changes[field.name] = read(field);
+      go(changes);
+    });
+  }
+  keynessDoc.addEventListener('change', () => {
+    if (keynessDoc.value) go({ target: docFilter(keynessDoc.value) });
+  });
+
+  // Puts the state's values in the controls.
+  function fillControls() {
+    document.getElementById('query').value = state.q;
+    concordance.setQuery(state.q, state.sort);
+    sortChoice.hidden = state.view !== 'concordance';
+    for (const options of document.querySelectorAll('form.view-options')) {
+      for (const field of options.elements) {
+        if (!field.name) continue;
+        if (field.type === 'checkbox') field.checked = state[field.name] === '1';
+        else field.value = state[field.name];
+      }
+    }
+    const picked = documents.find((doc) => state.target === docFilter(doc.name));
+    keynessDoc.value = picked ? picked.name : '';
+  }
+
+  async function show(next) {
+    state = next;
+    const run = ++latest;
+    const current = () => run === latest;
+    tabs.select(state.view);
+    fillControls();
+    const view = state.view;
+    if (kNeedsQuery.has(view) && !state.q) {
+      const prompt = 'Type a word or phrase and press Enter';
+      if (view === 'concordance') concordance.renderMessage(`${prompt} to see every occurrence in context.`);
+      else if (view === 'collocates') tables.collocates.message(`${prompt} to see the words found near it.`);
+      else if (view === 'dispersion') dispersion.message(`${prompt} to see where it occurs in each document.`);
+      else trend.message(`${prompt} to see how often it occurs over time.`);
+      return;
+    }
+    await ready;
+    if (!current()) return;
+    try {
+      if (view === 'concordance') {
+        concordance.renderMessage(`Searching for “${state.q}”…`);
+        const concordanceRequest = { query: state.q, limit: kMaxRowsShown };
+        if (state.sort) concordanceRequest.sort = state.sort.split(',');
+        const result = await request('concordance', { request: concordanceRequest });
+        if (current()) concordance.render(result, labels);
+      } else if (view === 'reader') {
+        const doc = state.doc || documents[0]?.name;
+        if (doc === undefined) return reader.message('There are no documents to read.');
+        reader.message('Opening…');
+        const reading = await request('reader', { doc, query: state.q });
+        if (current()) reader.render(reading, state.q, state.at);
+      } else if (view === 'dispersion') {
+        dispersion.message(`Looking for “${state.q}”…`);
+        const result = await request('dispersion', { request: { query: state.q } });
+        if (current()) dispersion.render(result, labels, (doc, at) => readerHash(doc, at));
+      } else if (view === 'trend') {
+        trend.message(`Counting “${state.q}”…`);
+        const result = await request('trend', { request: { query: state.q, by: state.by } });
+        if (current()) trend.render(result);
+      } else if (view === 'keyness' && !state.target) {
+        tables.keyness.message('Pick a document as the target, or write a selection such as date:2000..2023 or doc:1980*, to find the words it uses more than the rest.');
+      } else {
+        const tableRequestNow = tableRequest(view, state);
+        const name = { frequency: 'frequency', ngrams: `ngrams-${state.size}`, collocates: `collocates-${fileSafe(state.q)}`, keyness: `keyness-${fileSafe(state.target)}` }[view];
+        await tables[view].show({
+          fetchPage: (offset, limit, sort) => request('table', { kind: view, request: tableRequestNow, sort, offset, limit }),
+          summary: (answer) => tableSummary(view, state, answer),
+          order: state.order,
+          fileName: name,
+          coreOrder: { frequency: 'frequency', ngrams: 'frequency', keyness: 'log_likelihood', collocates: kMeasureColumns[state.measure] }[view],
+        });
+      }
+    } catch (error) {
+      if (!current()) return;
+      const views = { concordance, reader, dispersion, trend };
+      if (view === 'concordance') concordance.renderError(error);
+      else (views[view] || tables[view]).message(error.message, true);
+    }
+  }
+
+  window.addEventListener('hashchange', () => show(stateFromHash(location.hash)));
+
+  return {
+    // Shows the state in the URL now (at start, and when the corpus changed).
+    showCurrent: () => show(stateFromHash(location.hash)),
+    // The documents' list changed: the reader and keyness pickers follow it.
+    setDocuments(all) {
+      documents = all;
+      reader.setDocuments(all, labels);
+      keynessDoc.replaceChildren(element('option', { value: '', textContent: '— a document —' }),
+        ...all.map((doc) => element('option', { value: doc.name, textContent: labels.get(doc.name)?.description || doc.name })));
+      fillControls();
+    },
+  };
+}
