@@ -210,9 +210,13 @@ std::string measure_corpus(const std::string& label, const std::vector<Doc>& doc
                     ",\"index_batch\":" + batch.to_json() + ",\"index_single\":" + single.to_json();
 
   const std::size_t index_bytes = corpus.index_memory_bytes();
+  std::size_t segment_bytes = 0;  // the rest of index_bytes is the vocabulary
+  for (const IndexSegment& segment : corpus.segments()) segment_bytes += segment.memory_bytes();
   const std::size_t structure_bytes = document_structure_bytes(corpus);
   out += ",\"memory\":{\"index_bytes\":" + std::to_string(index_bytes) +
          ",\"index_bytes_per_token\":" + number(static_cast<double>(index_bytes) / tokens) +
+         ",\"segment_bytes_per_token\":" + number(static_cast<double>(segment_bytes) / tokens) +
+         ",\"vocabulary_bytes\":" + std::to_string(index_bytes - segment_bytes) +
          ",\"document_structure_bytes\":" + std::to_string(structure_bytes) +
          ",\"document_structure_bytes_per_token\":" + number(static_cast<double>(structure_bytes) / tokens) + "}";
 

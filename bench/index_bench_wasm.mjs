@@ -6,7 +6,7 @@
 // for the index's memory, or null; docs: {names, arrays} (Uint8Array of each file); options: {copies,
 // repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows}.
 // Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, queries, sorted_all,
-// sorted_page, memory, heap_bytes}]} for the files and for `copies` copies of them (copy k of each file
+// sorted_page, memory, heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them (copy k of each file
 // named "k/<name>").
 export function wasmIndexBench(core, probe, docs, options) {
   const median = (values) => {
@@ -76,10 +76,12 @@ export function wasmIndexBench(core, probe, docs, options) {
     const bytes = arrays.reduce((sum, array) => sum + array.length, 0);
     const batch = [];
     let corpus = null;
+    let heapAfterBatch = 0;
     for (let pass = 0; pass < options.indexRepeats; ++pass) {
       if (corpus) corpus.delete();
       corpus = new core.Corpus();
       batch.push(addBatch(corpus, names, arrays));
+      if (pass === 0) heapAfterBatch = core.HEAP8.buffer.byteLength;
     }
     const single = [];
     const singlePasses = label === 'large' ? Math.min(2, options.indexRepeats) : options.indexRepeats;
@@ -97,7 +99,9 @@ export function wasmIndexBench(core, probe, docs, options) {
     report.sorted_all = timeQuery(corpus, 'sorted R1,R2,R3', sorted);
     report.sorted_page = timeQuery(corpus, 'sorted R1,R2,R3', { ...sorted, limit: options.pageRows });
     corpus.delete();
-    report.heap_bytes = core.HEAP8.buffer.byteLength;  // the module's memory so far (wasm memory never shrinks)
+    // The module's memory (wasm memory grows and never shrinks): after the first batch, and at the end.
+    report.heap_after_batch_bytes = heapAfterBatch;
+    report.heap_bytes = core.HEAP8.buffer.byteLength;
     if (probe) {
       const counter = new probe.IndexProbe();
       counter.addDocuments(names.join('\n'), arrays);
