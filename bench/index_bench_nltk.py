@@ -47,7 +47,8 @@ def measure(texts, queries, repeats):
             start = time.perf_counter()
             lines = len(index.find_concordance(phrase, width=80))
             times.append(time.perf_counter() - start)
-        results.append({"query": query, "lines": lines, "runs": len(times), "median_seconds": statistics.median(times)})
+        results.append(
+            {"query": query, "lines": lines, "runs": len(times), "median_seconds": statistics.median(times)})
     return {
         "documents": len(texts),
         "bytes": byte_count,

@@ -6,8 +6,8 @@
 // for the index's memory, or null; docs: {names, arrays} (Uint8Array of each file); options: {copies,
 // repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows}.
 // Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, queries, sorted_all,
-// sorted_page, memory, heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them (copy k of each file
-// named "k/<name>").
+// sorted_page, memory, heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them
+// (copy k of each file named "k/<name>").
 export function wasmIndexBench(core, probe, docs, options) {
   const median = (values) => {
     const s = [...values].sort((a, b) => a - b);
@@ -83,6 +83,16 @@ export function wasmIndexBench(core, probe, docs, options) {
       batch.push(addBatch(corpus, names, arrays));
       if (pass === 0) heapAfterBatch = core.HEAP8.buffer.byteLength;
     }
+    const totals = JSON.parse(corpus.stats()).total;
+    const report = { label, documents: names.length, bytes, text_bytes: totals.bytes, tokens: totals.tokens,
+      keys: totals.distinct_keys, index_batch: timing(batch, bytes) };
+    report.queries = options.queries.map(({ label: name, query }) =>
+      timeQuery(corpus, name, { query, limit: options.pageRows }));
+    const sorted = { query: options.sortedQuery, sort: ['R1', 'R2', 'R3'] };
+    report.sorted_all = timeQuery(corpus, 'sorted R1,R2,R3', sorted);
+    report.sorted_page = timeQuery(corpus, 'sorted R1,R2,R3', { ...sorted, limit: options.pageRows });
+    corpus.delete();
+    // One by one into a fresh corpus, the queried one gone (so that the heap holds one corpus at a time).
     const single = [];
     const singlePasses = label === 'large' ? Math.min(2, options.indexRepeats) : options.indexRepeats;
     for (let pass = 0; pass < singlePasses; ++pass) {
@@ -90,15 +100,7 @@ export function wasmIndexBench(core, probe, docs, options) {
       single.push(addOneByOne(other, names, arrays));
       other.delete();
     }
-    const totals = JSON.parse(corpus.stats()).total;
-    const report = { label, documents: names.length, bytes, text_bytes: totals.bytes, tokens: totals.tokens,
-      keys: totals.distinct_keys, index_batch: timing(batch, bytes), index_single: timing(single, bytes) };
-    report.queries = options.queries.map(({ label: name, query }) =>
-      timeQuery(corpus, name, { query, limit: options.pageRows }));
-    const sorted = { query: options.sortedQuery, sort: ['R1', 'R2', 'R3'] };
-    report.sorted_all = timeQuery(corpus, 'sorted R1,R2,R3', sorted);
-    report.sorted_page = timeQuery(corpus, 'sorted R1,R2,R3', { ...sorted, limit: options.pageRows });
-    corpus.delete();
+    report.index_single = timing(single, bytes);
     // The module's memory (wasm memory grows and never shrinks): after the first batch, and at the end.
     report.heap_after_batch_bytes = heapAfterBatch;
     report.heap_bytes = core.HEAP8.buffer.byteLength;
