@@ -7,7 +7,8 @@
 // repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows}.
 // Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, queries, sorted_all,
 // sorted_page, memory, heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them
-// (copy k of each file named "k/<name>").
+// (copy k of each file named "k/<name>"). Per corpus: the batch passes (the last corpus kept), the queries
+// on it, then, that corpus deleted, the one-by-one passes, so that the heap holds one corpus at a time.
 export function wasmIndexBench(core, probe, docs, options) {
   const median = (values) => {
     const s = [...values].sort((a, b) => a - b);
