@@ -1,0 +1,118 @@
+// The wasm side of the index benchmark: the page's own module (textx-core.js, its Corpus API with JSON in and
+// out) timed from JavaScript with performance.now(), in node and, through its source text, in Chromium.
+// Self-contained (no imports, no closures) for that reason. The figures mirror bench/index_bench.cpp's.
+//
+// core: a loaded TextxCore module; probe: a loaded TextxIndexBench module (bench/index_bench_bindings.cpp)
+// for the index's memory, or null; docs: {names, arrays} (Uint8Array of each file); options: {copies,
+// repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows}.
+// Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, queries, sorted_all,
+// sorted_page, memory, heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them
+// (copy k of each file named "k/<name>"). Per corpus: the batch passes (the last corpus kept), the queries
+// on it, then, that corpus deleted, the one-by-one passes, so that the heap holds one corpus at a time.
+export function wasmIndexBench(core, probe, docs, options) {
+  const median = (values) => {
+    const s = [...values].sort((a, b) => a - b);
+    const n = s.length;
+    return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  };
+  const timing = (seconds, bytes) => ({
+    passes: seconds.length,
+    best_seconds: Math.min(...seconds),
+    median_seconds: median(seconds),
+    bytes,
+    mb_per_s: bytes / Math.min(...seconds) / 1e6,
+    median_mb_per_s: bytes / median(seconds) / 1e6,
+  });
+  const failed = (json) => json.startsWith('{"error"') ? json : null;
+
+  // Every document once as one addDocuments call (what the page's worker does with a drop of files).
+  function addBatch(corpus, names, arrays) {
+    const infos = JSON.stringify(names.map((name) => ({ name })));
+    const start = performance.now();
+    const answer = corpus.addDocuments(infos, arrays);
+    const seconds = (performance.now() - start) / 1e3;
+    if (answer.includes('"error"')) throw new Error(`addDocuments: ${answer.slice(0, 300)}`);
+    return seconds;
+  }
+  function addOneByOne(corpus, names, arrays) {
+    const infos = names.map((name) => JSON.stringify({ name }));
+    const start = performance.now();
+    for (let i = 0; i < arrays.length; ++i) {
+      const answer = corpus.addDocument(infos[i], arrays[i]);
+      if (failed(answer)) throw new Error(`addDocument: ${answer}`);
+    }
+    return (performance.now() - start) / 1e3;
+  }
+  // One request, once to warm up (V8 first runs wasm code in its baseline tier: `first_ms`), then `repeats`
+  // times: the call alone (a JSON string back) and the call + JSON.parse (`ms`, the median).
+  function timeQuery(corpus, label, request) {
+    const calls = [];
+    const parsed = [];
+    let result = null;
+    let jsonChars = 0;
+    for (let run = 0; run <= options.repeats; ++run) {
+      const start = performance.now();
+      const json = corpus.concordance(JSON.stringify(request));
+      const called = performance.now();
+      result = JSON.parse(json);
+      parsed.push(performance.now() - start);
+      calls.push(called - start);
+      jsonChars = json.length;
+      if (result.error) return { label, query: request.query, error: result.error.message };
+    }
+    return { label, query: request.query, total: result.total, rows: result.hits.length, json_chars: jsonChars,
+      first_ms: parsed[0], call_ms: median(calls.slice(1)), ms: median(parsed.slice(1)) };
+  }
+
+  const large = { label: 'large', names: [], arrays: [] };
+  for (let copy = 1; copy <= options.copies; ++copy) {
+    docs.names.forEach((name, i) => {
+      large.names.push(copy === 1 ? name : `${copy}/${name}`);
+      large.arrays.push(docs.arrays[i]);
+    });
+  }
+  const corpora = [{ label: 'sotu', names: docs.names, arrays: docs.arrays }, large];
+  const out = [];
+  for (const { label, names, arrays } of corpora) {
+    const bytes = arrays.reduce((sum, array) => sum + array.length, 0);
+    const batch = [];
+    let corpus = null;
+    let heapAfterBatch = 0;
+    for (let pass = 0; pass < options.indexRepeats; ++pass) {
+      if (corpus) corpus.delete();
+      corpus = new core.Corpus();
+      batch.push(addBatch(corpus, names, arrays));
+      if (pass === 0) heapAfterBatch = core.HEAP8.buffer.byteLength;
+    }
+    const totals = JSON.parse(corpus.stats()).total;
+    const report = { label, documents: names.length, bytes, text_bytes: totals.bytes, tokens: totals.tokens,
+      keys: totals.distinct_keys, index_batch: timing(batch, bytes) };
+    report.queries = options.queries.map(({ label: name, query }) =>
+      timeQuery(corpus, name, { query, limit: options.pageRows }));
+    const sorted = { query: options.sortedQuery, sort: ['R1', 'R2', 'R3'] };
+    report.sorted_all = timeQuery(corpus, 'sorted R1,R2,R3', sorted);
+    report.sorted_page = timeQuery(corpus, 'sorted R1,R2,R3', { ...sorted, limit: options.pageRows });
+    corpus.delete();
+    // One by one into a fresh corpus, the queried one gone (so that the heap holds one corpus at a time).
+    const single = [];
+    const singlePasses = label === 'large' ? Math.min(2, options.indexRepeats) : options.indexRepeats;
+    for (let pass = 0; pass < singlePasses; ++pass) {
+      const other = new core.Corpus();
+      single.push(addOneByOne(other, names, arrays));
+      other.delete();
+    }
+    report.index_single = timing(single, bytes);
+    // The module's memory (wasm memory grows and never shrinks): after the first batch, and at the end.
+    report.heap_after_batch_bytes = heapAfterBatch;
+    report.heap_bytes = core.HEAP8.buffer.byteLength;
+    if (probe) {
+      const counter = new probe.IndexProbe();
+      counter.addDocuments(names.join('\n'), arrays);
+      const memory = JSON.parse(counter.memory());
+      counter.delete();
+      report.memory = { ...memory, index_bytes_per_token: memory.index_bytes / memory.tokens };
+    }
+    out.push(report);
+  }
+  return { corpora: out };
+}
