@@ -60,9 +60,11 @@ export class ReaderView {
         from = e;
       }
       if (from < end) parts.push(reading.text.slice(from, end));
-      const like = element('button', { type: 'button', className: 'reuse-like', textContent: 'Reuse', title: `Passages of other documents like paragraph ${i + 1}` });
+      // The button's label is drawn by CSS, so the paragraph's text (and a copy of it) stays the document's alone.
+      const like = element('button', { type: 'button', className: 'reuse-like', title: `Passages of other documents like paragraph ${i + 1}` });
+      like.setAttribute('aria-label', `Passages like paragraph ${i + 1}`);
       like.addEventListener('click', () => this.onReuse_(reading.name, i));
-      const item = element('li', { value: i + 1 }, [...parts, ' ', like]);
+      const item = element('li', { value: i + 1 }, [...parts, like]);
       item.id = `paragraph-${i + 1}`;
       item.dataset.start = String(start);
       item.dataset.end = String(end);
