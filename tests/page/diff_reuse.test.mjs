@@ -219,6 +219,11 @@ for (const delivery of deliveries) {
       assert.deepEqual((await shownMatches(page))[0].places, ['2023-02-03 ¶17', '1980-10 ¶28']);
       const json = await downloaded(page, () => page.click('#reuse-json'));
       assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), expected);
+      // Back in the reader, the Reuse tab shows the whole corpus again.
+      await page.click('#tab-reader');
+      await page.click('#tab-reuse');
+      await waitForReuse(page, /^1 passage shared by two documents/);
+      assert.doesNotMatch(await page.evaluate(() => location.hash), /para=/);
       assert.deepEqual(problems, []);
       await page.close();
     });

@@ -126,7 +126,8 @@ export function startExplorer({ request, labels, ready }) {
   }
 
   // Controls write the state; the option forms hold fields named as the state's options.
-  tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '' });
+  // The Reuse tab, from another view, shows the whole corpus' shared passages, not a paragraph's.
+  tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '', para: view === 'reuse' && state.view !== 'reuse' ? '' : state.para });
   // The search form runs the query in the view shown.
   concordance.bind((query, sort) => go({ q: query, sort }));
   concordance.onOpen = (hit) => go({ view: 'reader', doc: hit.doc, at: String(hit.start_utf16) });
