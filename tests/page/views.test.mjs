@@ -54,9 +54,9 @@ for (const delivery of deliveries) {
       const { page, problems } = await openPage();
       assert.equal(await page.getAttribute('#view-tabs', 'role'), 'tablist');
       const tabs = await page.$$eval('[role=tab]', (nodes) => nodes.map((tab) => [tab.textContent, tab.getAttribute('aria-selected'), tab.tabIndex]));
-      assert.deepEqual(tabs.map((tab) => tab[0]), ['Concordance', 'Reader', 'Frequency', 'N-grams', 'Collocates', 'Dispersion', 'Trend', 'Keyness']);
-      assert.deepEqual(tabs.map((tab) => tab[1]), ['true', 'false', 'false', 'false', 'false', 'false', 'false', 'false']);
-      assert.deepEqual(tabs.map((tab) => tab[2]), [0, -1, -1, -1, -1, -1, -1, -1], 'only the selected tab is in the tab order');
+      assert.deepEqual(tabs.map((tab) => tab[0]), ['Concordance', 'Reader', 'Frequency', 'N-grams', 'Collocates', 'Dispersion', 'Trend', 'Keyness', 'Diff', 'Reuse']);
+      assert.deepEqual(tabs.map((tab) => tab[1]), ['true', 'false', 'false', 'false', 'false', 'false', 'false', 'false', 'false', 'false']);
+      assert.deepEqual(tabs.map((tab) => tab[2]), [0, -1, -1, -1, -1, -1, -1, -1, -1, -1], 'only the selected tab is in the tab order');
       const shown = () => page.$$eval('[role=tabpanel]', (panels) => panels.filter((panel) => !panel.hidden).map((panel) => [panel.id, panel.getAttribute('aria-labelledby')]));
       assert.deepEqual(await shown(), [['concordance', 'tab-concordance']]);
 
@@ -67,20 +67,20 @@ for (const delivery of deliveries) {
       assert.equal(await page.getAttribute('#tab-reader', 'aria-selected'), 'true');
       assert.deepEqual(await shown(), [['reader', 'tab-reader']]);
       await page.keyboard.press('End');
-      await page.waitForFunction(() => location.hash === '#view=keyness');
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-keyness');
+      await page.waitForFunction(() => location.hash === '#view=reuse');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-reuse');
       await page.keyboard.press('ArrowRight');  // wraps round
       await page.waitForFunction(() => location.hash === '#q=');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-concordance');
       await page.keyboard.press('ArrowLeft');
-      await page.waitForFunction(() => location.hash === '#view=keyness');
+      await page.waitForFunction(() => location.hash === '#view=reuse');
       await page.keyboard.press('Home');
       await page.waitForFunction(() => location.hash === '#q=');
       await page.keyboard.press('Tab');  // from the tabs into the panel shown
       assert.equal(await page.evaluate(() => document.activeElement.id), 'concordance');
       await page.goBack();
-      await page.waitForFunction(() => location.hash === '#view=keyness');
-      assert.deepEqual(await shown(), [['keyness', 'tab-keyness']]);
+      await page.waitForFunction(() => location.hash === '#view=reuse');
+      assert.deepEqual(await shown(), [['reuse', 'tab-reuse']]);
       assert.deepEqual(problems, []);
       await page.close();
     });
@@ -325,6 +325,8 @@ describe('screenshots of every view', () => {
     dispersion: '#view=dispersion&q=independence',
     trend: '#view=trend&q=independence',
     keyness: `#view=keyness&target=${encodeURIComponent(`doc:"${kArticle}"`)}`,
+    diff: '#view=diff',
+    reuse: '#view=reuse&words=4',
   };
   const modes = [
     { name: 'light', colorScheme: 'light', width: 1280 },

@@ -3,9 +3,11 @@
 // shows the view it names. Computation happens in the worker; views render its answers.
 import { hashFromState, stateFromHash } from './url_state.js';
 import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
+import { DiffView } from './views/diff_view.js';
 import { DispersionView } from './views/dispersion_view.js';
 import { element } from './views/element.js';
 import { ReaderView } from './views/reader_view.js';
+import { ReuseView } from './views/reuse_view.js';
 import { TableView, formatNumber } from './views/table_view.js';
 import { ViewTabs } from './views/tabs.js';
 import { TrendView } from './views/trend_view.js';
@@ -94,6 +96,8 @@ export function startExplorer({ request, labels, ready }) {
   const reader = new ReaderView(document.getElementById('reader'));
   const dispersion = new DispersionView(document.getElementById('dispersion'));
   const trend = new TrendView(document.getElementById('trend'));
+  const diff = new DiffView(document.getElementById('diff'));
+  const reuse = new ReuseView(document.getElementById('reuse'));
   const sortChoice = document.getElementById('sort-choice');
   const keynessDoc = document.getElementById('keyness-target-doc');
   let documents = [];
@@ -122,11 +126,13 @@ export function startExplorer({ request, labels, ready }) {
   }
 
   // Controls write the state; the option forms hold fields named as the state's options.
-  tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '' });
+  // The Reuse tab, from another view, shows the whole corpus' shared passages, not a paragraph's.
+  tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '', para: view === 'reuse' && state.view !== 'reuse' ? '' : state.para });
   // The search form runs the query in the view shown.
   concordance.bind((query, sort) => go({ q: query, sort }));
   concordance.onOpen = (hit) => go({ view: 'reader', doc: hit.doc, at: String(hit.start_utf16) });
-  reader.bind((doc) => go({ doc, at: '' }));
+  reader.bind((doc) => go({ doc, at: '' }), (doc, paragraph) => go({ view: 'reuse', doc, para: String(paragraph + 1) }));
+  diff.bind((a, b) => go({ a, b }));
   for (const options of document.querySelectorAll('form.view-options')) {
     const read = (field) => (field.type === 'checkbox' ? (field.checked ? '1' : '') : field.value.trim());
     options.addEventListener('change', (event) => {
@@ -197,6 +203,20 @@ export function startExplorer({ request, labels, ready }) {
         trend.message(`Counting “${state.q}”…`);
         const result = await request('trend', { request: { query: state.q, by: state.by } });
         if (current()) trend.render(result);
+      } else if (view === 'diff') {
+        const a = state.a || documents[0]?.name;
+        const b = state.b || documents[1]?.name || a;
+        if (a === undefined) return diff.message('There are no documents to compare.');
+        diff.choose(a, b);
+        diff.message('Comparing…');
+        const result = await request('diff', { request: { a, b } });
+        if (current()) diff.render(result);
+      } else if (view === 'reuse') {
+        const reuseRequest = state.words === '' ? {} : { min_words: Number(state.words) };
+        if (state.para !== '' && state.doc) Object.assign(reuseRequest, { doc: state.doc, paragraph: Number(state.para) - 1 });
+        reuse.message('Looking for shared passages…');
+        const result = await request('reuse', { request: reuseRequest });
+        if (current()) reuse.render(result, labels, (doc, at) => readerHash(doc, at));
       } else if (view === 'keyness' && !state.target) {
         tables.keyness.message('Pick a document as the target, or write a selection such as date:2000..2023 or doc:1980*, to find the words it uses more than the rest.');
       } else {
@@ -212,7 +232,7 @@ export function startExplorer({ request, labels, ready }) {
       }
     } catch (error) {
       if (!current()) return;
-      const views = { concordance, reader, dispersion, trend };
+      const views = { concordance, reader, dispersion, trend, diff, reuse };
       if (view === 'concordance') concordance.renderError(error);
       else (views[view] || tables[view]).message(error.message, true);
     }
@@ -227,6 +247,7 @@ export function startExplorer({ request, labels, ready }) {
     setDocuments(all) {
       documents = all;
       reader.setDocuments(all, labels);
+      diff.setDocuments(all, labels);
       keynessDoc.replaceChildren(element('option', { value: '', textContent: '— a document —' }),
         ...all.map((doc) => element('option', { value: doc.name, textContent: labels.get(doc.name)?.description || doc.name })));
       fillControls();

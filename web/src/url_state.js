@@ -1,7 +1,7 @@
 // The page's state in the URL fragment, so a link or a bookmark reopens the same view and back/forward
 // work: #view=collocates&q=independence&left=5&right=5&measure=logdice. Without `view` the view is the
 // concordance, so the older links (#q=…&sort=…) open as before. Options at their defaults are left out.
-export const kViews = ['concordance', 'reader', 'frequency', 'ngrams', 'collocates', 'dispersion', 'trend', 'keyness'];
+export const kViews = ['concordance', 'reader', 'frequency', 'ngrams', 'collocates', 'dispersion', 'trend', 'keyness', 'diff', 'reuse'];
 
 // Every option with its default; the views read them from the state, the controls write them.
 export const kDefaults = {
@@ -20,6 +20,10 @@ export const kDefaults = {
   by: 'year',     // trend period
   target: '',     // keyness selections, in the query language's filter syntax
   reference: '',
+  a: '',          // diff: the first document's name
+  b: '',          // diff: the second document's name
+  words: '',      // reuse: least shared words ('' for the core's default)
+  para: '',       // reuse: paragraph of `doc` (from 1) whose passages are sought; '' for corpus-wide
 };
 
 export function stateFromHash(hash) {

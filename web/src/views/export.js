@@ -82,3 +82,13 @@ export async function downloadPng(svg, name) {
   const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
   download(blob, `${name}.png`);
 }
+
+// Text made safe inside HTML element content and quoted attribute values: the five characters HTML gives
+// meaning to become character references, everything else stays as written.
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+export function downloadHtml(html, name) {
+  download(new Blob([html], { type: 'text/html;charset=utf-8' }), `${name}.html`);
+}

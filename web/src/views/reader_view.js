@@ -16,9 +16,11 @@ export class ReaderView {
     this.next_.addEventListener('click', () => this.step_(1));
   }
 
-  // Calls onDocument(name) when the reader picks another document.
-  bind(onDocument) {
+  // Calls onDocument(name) when the reader picks another document, and onReuse(name, paragraph from 0) when
+  // they ask for the passages like one paragraph.
+  bind(onDocument, onReuse = () => {}) {
     this.select_.addEventListener('change', () => onDocument(this.select_.value));
+    this.onReuse_ = onReuse;
   }
 
   setDocuments(documents, labels) {
@@ -58,8 +60,14 @@ export class ReaderView {
         from = e;
       }
       if (from < end) parts.push(reading.text.slice(from, end));
-      const item = element('li', { value: i + 1 }, parts);
+      // The button's label is drawn by CSS, so the paragraph's text (and a copy of it) stays the document's alone.
+      const like = element('button', { type: 'button', className: 'reuse-like', title: `Passages of other documents like paragraph ${i + 1}` });
+      like.setAttribute('aria-label', `Passages like paragraph ${i + 1}`);
+      like.addEventListener('click', () => this.onReuse_(reading.name, i));
+      const item = element('li', { value: i + 1 }, [...parts, like]);
       item.id = `paragraph-${i + 1}`;
+      item.dataset.start = String(start);
+      item.dataset.end = String(end);
       return item;
     });
     this.text_.replaceChildren(...items);
@@ -67,8 +75,18 @@ export class ReaderView {
     this.previous_.disabled = this.next_.disabled = this.marks_.length === 0;
     const wanted = this.marks_.findIndex((mark) => mark.dataset.start === String(at));
     this.current_ = -1;
+    for (const item of this.text_.querySelectorAll('li.current')) item.classList.remove('current');
     if (wanted >= 0) this.show_(wanted);
-    else this.text_.scrollTop = 0;
+    else {
+      this.text_.scrollTop = 0;
+      // An offset that is no hit (a link from the reuse view) brings its paragraph into view.
+      const place = at === '' ? NaN : Number(at);
+      const item = items.find((li) => Number(li.dataset.start) <= place && place < Number(li.dataset.end));
+      if (item) {
+        item.classList.add('current');
+        item.scrollIntoView({ block: 'center' });
+      }
+    }
   }
 
   show_(i) {

@@ -117,6 +117,21 @@ const actions = {
     return { ...text, hits, error };
   },
 
+  // request: {a, b, …options} as Corpus.diff takes it (docs/diff.md).
+  async diff({ request }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    return answer(corpus.diff(JSON.stringify(request)));
+  },
+
+  // request: reuse options (docs/reuse.md); with `doc` (and `paragraph`) the passages repeating that
+  // paragraph (Corpus.reuse), without it every passage two documents share (Corpus.sharedPassages).
+  async reuse({ request }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    return answer(request.doc === undefined ? corpus.sharedPassages(JSON.stringify(request)) : corpus.reuse(JSON.stringify(request)));
+  },
+
   // request: {query, context?, offset?, limit?}, answered in the wire format of docs/wire-format.md.
   async concordance({ request }) {
     const core = await corePromise;
