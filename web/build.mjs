@@ -15,8 +15,8 @@ const site = join(dist, 'site');
 const corpusDir = join(root, 'corpus', 'seeds');
 const read = (path) => readFileSync(path, 'utf8');
 
-// One classic script (IIFE) from an ES module entry. pdf.js comes minified already; minifying it again with
-// esbuild breaks its private class fields, so only whitespace is squeezed.
+// One classic script (IIFE) from an ES module entry, minified on request: the single-file page must stay
+// under 3 MB with pdf.js in it.
 function bundle(entry, { minify = false } = {}) {
   const result = esbuild.buildSync({
     entryPoints: [entry.startsWith('/') ? entry : join(root, 'web', 'src', entry)],
@@ -51,8 +51,8 @@ function page(template, { csp: policy, style, scripts }) {
 const template = read(join(root, 'web', 'index.html'));
 const style = read(join(root, 'web', 'style.css'));
 const core = read(join(root, 'build', 'wasm', 'textx-core.js'));
-const mainScript = bundle('main.js');
-const workerScript = `${core}\n${bundle(join('worker', 'worker.js'))}`;
+const mainScript = bundle('main.js', { minify: true });
+const workerScript = `${core}\n${bundle(join('worker', 'worker.js'), { minify: true })}`;
 // PDF, Word and zip reading (pdf.js and fflate from npm) runs in a worker of its own, started on demand;
 // pdf.js parses in a further worker of its own (its worker script, loaded as a classic script).
 const extractWorkerScript = bundle(join('extract', 'extract_worker.js'), { minify: true });
