@@ -6,7 +6,7 @@
 #include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
+#include "wire/manifest.hpp"
 
 namespace textx::cli {
 namespace {
@@ -39,37 +39,30 @@ void add_file(const fs::path& path, DocumentInfo info, Corpus& corpus, LoadRepor
   if (!added.ok()) report.problems.push_back(added.error().to_string());
 }
 
-std::string string_field(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 void add_manifest(const fs::path& manifest_path, Corpus& corpus, LoadReport& report) {
   const std::optional<std::string> bytes = read_file(manifest_path);
   if (!bytes) {
     report.problems.push_back("[manifest.unreadable] " + manifest_path.string() + " could not be read.");
     return;
   }
-  const nlohmann::json manifest = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
-  if (manifest.is_discarded() || !manifest.is_object() || !manifest.contains("documents") ||
-      !manifest["documents"].is_array()) {
-    report.problems.push_back("[manifest.invalid] " + manifest_path.string() +
-                              " is not a corpus manifest: expected JSON with a \"documents\" array.");
+  Result<wire::Manifest> manifest = wire::parse_manifest(*bytes, manifest_path.string());
+  if (!manifest.ok()) {
+    report.problems.push_back(manifest.error().to_string());
     return;
   }
   const fs::path folder = manifest_path.parent_path();
-  for (const nlohmann::json& entry : manifest["documents"]) {
-    const std::string file = entry.is_object() ? string_field(entry, "file") : std::string();
-    if (file.empty()) {
+  for (wire::ManifestEntry& entry : manifest.value().documents) {
+    if (entry.file.empty()) {
       report.problems.push_back("[manifest.invalid] " + manifest_path.string() +
                                 " has a document entry without a \"file\" name; it was skipped.");
       continue;
     }
-    add_file(folder / file,
-             {.name = file,
-              .title = string_field(entry, "title"),
-              .date = string_field(entry, "date"),
-              .source = string_field(entry, "source")},
+    const fs::path path = folder / entry.file;
+    add_file(path,
+             {.name = std::move(entry.file),
+              .title = std::move(entry.title),
+              .date = std::move(entry.date),
+              .source = std::move(entry.source)},
              corpus, report);
   }
 }

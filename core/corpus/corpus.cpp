@@ -70,6 +70,10 @@ Result<Document> read_document(DocumentInfo info, std::string_view bytes) {
     doc.text = html_to_text(doc.text);
     doc.format = SourceFormat::kHtml;
   }
+  // Decoding can grow the text (a windows-1252 byte or a replaced byte becomes 3 bytes of UTF-8), and the
+  // offsets of everything found in it are 32-bit.
+  if (doc.text.size() > kMaxDocumentBytes)
+    return Error{"load.too_large", name + " is larger than 4 GiB once read as text, the most one document can hold."};
   doc.info = std::move(info);
   return doc;
 }

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cli = join(root, 'build', 'native', 'textx');
+// TEXTX_CLI runs the CLI tests against another build of it (scripts/sanitize --cli: the sanitizer build).
+export const cli = process.env.TEXTX_CLI ?? join(root, 'build', 'native', 'textx');
 export const coreModule = join(root, 'dist', 'textx-core.js');
 export const singleFilePage = join(root, 'dist', 'textx.html');
 export const siteDir = join(root, 'dist', 'site');
