@@ -6,7 +6,7 @@ import { inlineCorpus, manifestCorpus, openingCorpus, pastedDocument, readFiles 
 import { allowedOrigins, listenForEmbedder } from './embed_api.js';
 import { bindLibraryInput } from './library_input.js';
 import { MemoryStore, openLibraryStore } from './library_store.js';
-import { documentFor, manifestOf, matchManifest, parseManifest } from './manifest.js';
+import { documentFor, manifestOf, matchManifest, nameIndex, parseManifest } from './manifest.js';
 import { sessionHtml } from './session.js';
 import { isSingleFile, startWorker } from './start_worker.js';
 import { startExplorer } from './explore.js';
@@ -210,15 +210,15 @@ async function addFiles(files, names) {
 }
 cancelButton.addEventListener('click', () => loading?.abort());
 
-// Forgets the documents the reader added (here and in storage): the engine starts again with the
-// opening corpus alone.
+// Forgets the documents the reader added and the edits (here and in storage): the engine starts again
+// with the opening corpus alone.
 document.getElementById('forget-added').addEventListener('click', async () => {
   try {
     await ready;
     await (await storePromise).clear();
     await transient.clear();
     client.terminate();
-    showLibraryStatus('Forgetting the documents you added…');
+    showLibraryStatus('Forgetting the documents you added and your edits…');
     const problems = await startEngine();
     await refreshLibrary(problems);
     explorer.showCurrent();
@@ -265,10 +265,9 @@ async function openHostedManifest(address) {
   if (url.origin !== location.origin) {
     throw Object.assign(new Error(`[manifest.fetch] ${url.href} is not on this site; the page only reads manifests from ${location.origin}.`), { code: 'manifest.fetch' });
   }
-  const names = (await client.request('documents')).map((doc) => doc.name);
-  const loaded = new Set(names);
+  const index = nameIndex((await client.request('documents')).map((doc) => doc.name));
   showLibraryStatus(`Reading ${url.pathname}…`);
-  const corpus = await manifestCorpus(url, { skip: (file) => documentFor(file, names, loaded) !== undefined });
+  const corpus = await manifestCorpus(url, { skip: (file) => documentFor(file, index) !== undefined });
   if (corpus.documents.length) await addDocuments(corpus.documents, { keep: true });
   await applyManifest(corpus.manifest, url.pathname);
 }

@@ -55,25 +55,40 @@ export function manifestOf(name, documents, extras = new Map()) {
   };
 }
 
+// The loaded documents' names arranged for documentFor: every name, and every part of a name after a "/"
+// ("week3/bandung.txt" is also found as "bandung.txt"), each part to the first name ending in it.
+export function nameIndex(names) {
+  const exact = new Set(names);
+  const bySuffix = new Map();
+  for (const name of names) {
+    for (let slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      const suffix = name.slice(slash + 1);
+      if (!bySuffix.has(suffix)) bySuffix.set(suffix, name);
+    }
+  }
+  return { exact, bySuffix };
+}
+
 // The loaded document a manifest entry's `file` names, or undefined: the document named `base` + file (base:
-// the folder of a manifest added with its folder, "week3/"), else the one named `file`, else one whose name
-// ends in "/" + file (a document added from a folder, "week3/bandung.txt", and a manifest saying "bandung.txt").
-export function documentFor(file, names, loaded = new Set(names), base = '') {
+// the folder of a manifest added with its folder, "week3/"), else the one named `file`, else the first one
+// whose name ends in "/" + file (a document added from a folder, "week3/bandung.txt", and a manifest saying
+// "bandung.txt"). index: nameIndex of the loaded names.
+export function documentFor(file, index, base = '') {
   file = file.replace(/^\.\//, '');
   if (!file) return undefined;
-  if (base && loaded.has(base + file)) return base + file;
-  if (loaded.has(file)) return file;
-  return names.find((name) => name.endsWith(`/${file}`));
+  if (base && index.exact.has(base + file)) return base + file;
+  if (index.exact.has(file)) return file;
+  return index.bySuffix.get(file);
 }
 
 // Which loaded document each entry describes (documentFor). Returns {edits: [{doc, title?, date?, source?}],
 // unmatched: [file]}; an entry without a file is unmatched as "(an entry without a file)".
 export function matchManifest(manifest, names, base = '') {
-  const loaded = new Set(names);
+  const index = nameIndex(names);
   const edits = [];
   const unmatched = [];
   for (const entry of manifest.documents) {
-    const doc = documentFor(entry.file, names, loaded, base);
+    const doc = documentFor(entry.file, index, base);
     if (doc === undefined) unmatched.push(entry.file || '(an entry without a file)');
     else edits.push({ doc, ...infoFields(entry) });
   }
