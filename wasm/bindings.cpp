@@ -81,6 +81,9 @@ bool read_reuse_options(const json& request, ReuseOptions& options) {
          read_flag(request, "same_document", options.same_document);
 }
 
+// The fields of a document's information a reader may change (setDocumentInfo).
+constexpr const char* kInfoFields[] = {"title", "date", "source"};
+
 constexpr const char* kReuseOptionsHelp =
     "min_words, limit, ngram and max_occurrences must be whole numbers of zero or more; skip_stop_words, word_forms "
     "and same_document true or false.";
@@ -190,6 +193,29 @@ class CorpusHandle {
     for (DocId id = 0; id < corpus_.document_count(); ++id)
       if (!corpus_.document(id).removed) list.push_back(wire::to_json(corpus_.document(id)));
     return wire::dump(list);
+  }
+
+  // request_json: {"doc": name, "title"?, "date"?, "source"?}: the fields given (strings) replace those of the
+  // first live document of that name; an empty date is read from the name again. Returns the document's new
+  // summary, or an error (document.unknown, request.invalid).
+  std::string setDocumentInfo(const std::string& request_json) {
+    const json request = json::parse(request_json, nullptr, false);
+    const bool valid = !request.is_discarded() && request.is_object() && request.contains("doc") && request["doc"].is_string() &&
+                       std::all_of(std::begin(kInfoFields), std::end(kInfoFields), [&](const char* key) {
+                         return !request.contains(key) || request[key].is_string();
+                       });
+    if (!valid)
+      return wire::dump(wire::to_json(invalid_request(
+          "setDocumentInfo expects {\"doc\": \"a document's name\", \"title\"?: \"…\", \"date\"?: \"…\", \"source\"?: \"…\"}.")));
+    const std::optional<DocId> id = find_document_named(corpus_, request["doc"].get<std::string>());
+    if (!id)
+      return wire::dump(wire::to_json(Error{"document.unknown", "There is no document " + request["doc"].dump() + " in the corpus."}));
+    const DocumentInfo& info = corpus_.document(*id).info;
+    const auto field = [&](const char* key, const std::string& current) {
+      return request.contains(key) ? request[key].get<std::string>() : current;
+    };
+    corpus_.set_document_info(*id, field("title", info.title), field("date", info.date), field("source", info.source));
+    return wire::dump(wire::to_json(corpus_.document(*id)));
   }
 
   // request_json: {"doc": name or index among the live documents}. The document's text and paragraph spans
@@ -520,6 +546,7 @@ EMSCRIPTEN_BINDINGS(textx) {
       .function("addDocuments", &textx::wasm::CorpusHandle::addDocuments)
       .function("documents", &textx::wasm::CorpusHandle::documents)
       .function("documentText", &textx::wasm::CorpusHandle::documentText)
+      .function("setDocumentInfo", &textx::wasm::CorpusHandle::setDocumentInfo)
       .function("stats", &textx::wasm::CorpusHandle::stats)
       .function("frequency", &textx::wasm::CorpusHandle::frequency)
       .function("concordance", &textx::wasm::CorpusHandle::concordance)

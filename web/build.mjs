@@ -1,13 +1,15 @@
 // Assembles the page from web/ and the wasm core module (build/wasm/textx-core.js) into dist/:
 //   dist/textx.html      one self-contained file: CSS, JS, the wasm core and the sample corpus inlined; the
 //                        worker runs from a Blob URL; works from file:// under a strict CSP (no 'unsafe-eval')
-//   dist/site/           the same page as static files, with the corpus as a manifest beside it
+//   dist/site/           the same page as static files, with the corpus as a manifest beside it, and the
+//                        single file as textx.html (a hosted page saves sessions from it)
 //   dist/textx-core.js   the core module alone, for require() in node
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { inlineCorpusElement } from './src/inline_corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -62,11 +64,12 @@ const manifest = JSON.parse(read(join(corpusDir, 'manifest.json')));
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(site, 'corpus'), { recursive: true });
 
-// Single file. The corpus travels as JSON with '<' escaped so no text can end its script element.
-const inlineCorpus = JSON.stringify({
+// Single file. The corpus travels as JSON with '<' escaped so no text can end its script element; a saved
+// session writes the reader's corpus with the same code (src/inline_corpus.js).
+const inlineCorpus = inlineCorpusElement({
   ...manifest,
   documents: manifest.documents.map((doc) => ({ ...doc, text: read(join(corpusDir, doc.file)) })),
-}).replace(/</g, '\\u003c');
+});
 const singleFile = page(template, {
   csp: csp({
     'default-src': "'none'",
@@ -84,7 +87,7 @@ const singleFile = page(template, {
     `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
     `<script type="text/plain" id="textx-extract-worker-source">${assertInlineSafe('extraction worker source', extractWorkerScript)}</script>`,
     `<script type="text/plain" id="textx-pdf-worker-source">${assertInlineSafe('pdf.js worker source', pdfWorkerScript)}</script>`,
-    `<script type="application/json" id="textx-corpus">${inlineCorpus}</script>`,
+    inlineCorpus,
     `<script>${assertInlineSafe('page script', mainScript)}</script>`,
   ].join('\n'),
 });
@@ -113,6 +116,7 @@ writeFileSync(join(site, 'textx.js'), mainScript);
 writeFileSync(join(site, 'textx-worker.js'), workerScript);
 writeFileSync(join(site, 'textx-extract-worker.js'), extractWorkerScript);
 writeFileSync(join(site, 'textx-pdf-worker.js'), pdfWorkerScript);
+writeFileSync(join(site, 'textx.html'), singleFile);
 for (const file of ['manifest.json', ...manifest.documents.map((doc) => doc.file)]) {
   copyFileSync(join(corpusDir, file), join(site, 'corpus', file));
 }

@@ -178,6 +178,15 @@ bool Corpus::remove_document(DocId id) {
   return true;
 }
 
+bool Corpus::set_document_info(DocId id, std::string title, std::string date, std::string source) {
+  if (id >= documents_.size() || documents_[id].removed) return false;
+  DocumentInfo& info = documents_[id].info;
+  info.title = std::move(title);
+  info.date = date.empty() ? date_from_name(info.name) : std::move(date);
+  info.source = std::move(source);
+  return true;
+}
+
 TokenSpan Corpus::tokens(DocId id) const {
   const Location at = locations_[id];
   return segments_[at.segment].tokens(at.local);

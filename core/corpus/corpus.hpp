@@ -72,6 +72,11 @@ class Corpus {
   // Removes a document from the index; its id stays taken. Returns false when there is no such live document.
   bool remove_document(DocId id);
 
+  // Changes what a reader knows about a live document: its title, date and source (its name, text and
+  // tokens stay). An empty `date` is read from the name, as when the document was added. Date filters and
+  // trends see the new date at once. Returns false when there is no such live document.
+  bool set_document_info(DocId id, std::string title, std::string date, std::string source);
+
   // Ids run from 0 to document_count() - 1, removed documents included (see Document::removed).
   std::size_t document_count() const { return documents_.size(); }
   std::size_t live_document_count() const { return documents_.size() - removed_count_; }

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "core/corpus/corpus.hpp"
+#include "core/query/concordance.hpp"
+#include "core/stats/trend.hpp"
 #include "core/text/fold.hpp"
 #include "tests/core/mini_corpus.hpp"
 
@@ -148,4 +150,47 @@ TEST_CASE("key ranks follow the alphabetical order of key texts") {
   for (textx::KeyId a = 0; a < corpus.vocabulary_size(); ++a)
     for (textx::KeyId b = 0; b < corpus.vocabulary_size(); ++b)
       CHECK((ranks[a] < ranks[b]) == (corpus.key_text(a) < corpus.key_text(b)));
+}
+
+TEST_CASE("set_document_info changes title, date and source; date filters and trends follow at once") {
+  Corpus corpus = textx::testing::mini_corpus();
+  const textx::Document& doc = corpus.document(1);  // 2023-article.txt, dated 2023 by its name
+  const std::string text = doc.text;
+  const std::size_t tokens = doc.token_count;
+  CHECK(doc.info.date == "2023");
+  const auto hits_in = [&](const char* query) {
+    const auto result = textx::concordance(corpus, query, {});
+    REQUIRE(result.ok());
+    return result.value().total;
+  };
+  const std::size_t in_2023 = hits_in("independence date:2023");
+  CHECK(in_2023 == 2);
+  CHECK(hits_in("independence date:1955") == 0);
+
+  REQUIRE(corpus.set_document_info(1, "Independence, the basis", "1955-04-24", "Bandung"));
+  CHECK(doc.info.name == "2023-article.txt");  // the name is the document's identity: unchanged
+  CHECK(doc.info.title == "Independence, the basis");
+  CHECK(doc.info.date == "1955-04-24");
+  CHECK(doc.info.source == "Bandung");
+  CHECK(doc.text == text);
+  CHECK(doc.token_count == tokens);
+  CHECK(hits_in("independence date:2023") == 0);
+  CHECK(hits_in("independence date:1955") == in_2023);
+  const auto by_year = textx::trend(corpus, "independence", textx::TrendPeriod::kYear, {});
+  REQUIRE(by_year.ok());
+  REQUIRE(by_year.value().periods.size() == 2);
+  CHECK(by_year.value().periods[0].period == "1955");
+  CHECK(by_year.value().periods[0].hits == in_2023);
+
+  // An empty date is read from the name again, as when the document was added.
+  REQUIRE(corpus.set_document_info(1, "", "", ""));
+  CHECK(doc.info.date == "2023");
+  CHECK(doc.info.title.empty());
+  CHECK(hits_in("independence date:2023") == in_2023);
+
+  // No such live document: nothing changes.
+  CHECK_FALSE(corpus.set_document_info(99, "t", "1900", "s"));
+  REQUIRE(corpus.remove_document(2));
+  CHECK_FALSE(corpus.set_document_info(2, "t", "1900", "s"));
+  CHECK(corpus.document(2).info.date.empty());
 }

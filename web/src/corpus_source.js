@@ -3,31 +3,54 @@
 // the bytes are already UTF-8 text extracted by the page (PDF, Word, pasted text).
 import { extractDocuments } from './extract_client.js';
 import { fileKind } from './extract/file_kinds.js';
+import { kInlineCorpusId } from './inline_corpus.js';
+import { parseManifest } from './manifest.js';
+
+// The corpus inlined in the single-file page or a saved session (inline_corpus.js), parsed once; null on a
+// hosted page.
+let inline;
+export function inlineCorpus() {
+  if (inline === undefined) {
+    const block = document.getElementById(kInlineCorpusId);
+    inline = block ? JSON.parse(block.textContent) : null;
+  }
+  return inline;
+}
 
 // The corpus the page opens with: inlined in the single-file page, or named by a manifest beside a hosted
-// page (corpus/manifest.json, or the manifest given as ?corpus=URL, resolved against the page).
+// page (corpus/manifest.json, or the manifest given as ?corpus=URL, resolved against the page). Resolves to
+// {name, documents, entries}: entries maps each document's name to its manifest entry (fields such as
+// "rights" included, text left out), so that a saved manifest keeps them.
 export async function openingCorpus() {
-  const inline = document.getElementById('textx-corpus');
-  if (inline) {
-    const corpus = JSON.parse(inline.textContent);
+  const corpus = inlineCorpus();
+  if (corpus) {
     const encoder = new TextEncoder();
     return {
       name: corpus.name || '',
-      documents: corpus.documents.map((doc) => ({ info: infoOf(doc), bytes: encoder.encode(doc.text).buffer })),
+      documents: corpus.documents.map((doc) => ({
+        info: infoOf(doc),
+        bytes: typeof doc.base64 === 'string' ? bytesOfBase64(doc.base64) : encoder.encode(doc.text).buffer,
+        ...(doc.read_as ? { readAs: String(doc.read_as) } : {}),
+      })),
+      entries: entriesOf(corpus.documents),
     };
   }
   const manifestUrl = new URL(new URLSearchParams(location.search).get('corpus') || 'corpus/manifest.json', location.href);
-  const manifest = await fetchOrExplain(manifestUrl, 'the corpus manifest').then((response) => response.json());
-  if (!manifest || !Array.isArray(manifest.documents)) {
-    throw new Error(`[corpus.manifest] ${manifestUrl.pathname} is not a corpus manifest: it needs a "documents" list.`);
-  }
+  return manifestCorpus(manifestUrl);
+}
+
+// The corpus a hosted manifest names, fetched: {name, documents, entries, manifest} (manifest: as parsed). `skip(file)` leaves out entries
+// whose document is loaded already; skipped entries are still in `entries` under their file name.
+export async function manifestCorpus(manifestUrl, { skip = () => false } = {}) {
+  const text = await fetchOrExplain(manifestUrl, 'the corpus manifest').then((response) => response.text());
+  const manifest = parseManifest(text, manifestUrl.pathname);
   const documents = await Promise.all(
-    manifest.documents.map(async (doc) => {
+    manifest.documents.filter((doc) => doc.file && !skip(doc.file)).map(async (doc) => {
       const response = await fetchOrExplain(new URL(doc.file, manifestUrl), doc.file);
       return { info: infoOf(doc), bytes: await response.arrayBuffer() };
     }),
   );
-  return { name: manifest.name || '', documents };
+  return { name: manifest.name, documents, entries: entriesOf(manifest.documents), manifest };
 }
 
 // Documents from files the reader picked, dropped or chose as a folder: {documents, problems, cancelled}.
@@ -67,7 +90,20 @@ export function pastedDocument(text, name) {
 }
 
 function infoOf(doc) {
-  return { name: String(doc.file || doc.name || ''), title: String(doc.title || ''), date: String(doc.date || ''), source: String(doc.source || '') };
+  const info = { name: String(doc.file || doc.name || ''), title: String(doc.title || ''), date: String(doc.date || ''), source: String(doc.source || '') };
+  if (doc.encoding) info.encoding = String(doc.encoding);
+  return info;
+}
+
+function entriesOf(documents) {
+  return new Map(documents.map(({ text: _, base64: __, encoding: ___, read_as: ____, ...entry }) => [String(entry.file || entry.name || ''), entry]));
+}
+
+function bytesOfBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
 }
 
 async function fetchOrExplain(url, what) {

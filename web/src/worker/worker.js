@@ -2,6 +2,7 @@
 // with {id, result} or {id, error: {code, message}} (the protocol of sql.js's worker).
 // TextxCore is defined by the core module, which the build places before this code in the same script.
 /* global TextxCore */
+import { kCoreQueries } from '../core_queries.js';
 
 const corePromise = TextxCore();
 let corpus = null;
@@ -55,6 +56,27 @@ const actions = {
   async documents() {
     await corePromise;
     return corpus ? answer(corpus.documents()) : [];
+  },
+
+  // edits: [{doc: name, title?, date?, source?}], the reader's changes. Answers, per edit, the document's
+  // new summary or {name, error}.
+  async setDocumentInfo({ edits }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    tableCache.clear();  // keyness and trend selections may read the dates
+    return edits.map((edit) => {
+      const summary = JSON.parse(corpus.setDocumentInfo(JSON.stringify(edit)));
+      return summary.error ? { name: edit.doc, error: summary.error } : summary;
+    });
+  },
+
+  // One of the core's query methods by name (core_queries.js), answered in the core's JSON
+  // (docs/wire-format.md), for the scripting and embedding API. request: the method's request object.
+  async core({ method, request }) {
+    const core = await corePromise;
+    corpus ??= new core.Corpus();
+    if (!kCoreQueries.includes(method)) throw { code: 'worker.action', message: `[worker.action] Unknown method ${method}.` };
+    return answer(method === 'stats' ? corpus.stats() : corpus[method](JSON.stringify(request ?? {})));
   },
 
   // One page of a table view. kind: frequency|ngrams|collocates|keyness; request: the core's request without
