@@ -45,34 +45,43 @@ const paths = {
 };
 
 // Runs where the libraries are (node or a page): self-contained, so that it can be passed to page.evaluate.
+// In node each time also has the process's CPU time (process.cpuUsage: every thread, V8's background
+// compilation and GC included), which other work on the machine does not inflate; a page has no such clock.
 function measurePeer(libs, tool, a, b, moved, repeats) {
+  const cpuNow = () => (typeof process === 'object' && process.cpuUsage ? ((u) => (u.user + u.system) / 1e3)(process.cpuUsage()) : NaN);
   const run = () => {
-    let start = performance.now();
+    let dmp;
+    if (tool.startsWith('dmp')) {
+      dmp = new libs.DiffMatchPatch();
+      dmp.Diff_Timeout = tool.includes('no timeout') ? 0 : 1;
+    }
+    const cpu = cpuNow();
+    const start = performance.now();
     let raw;
     let mainMs = 0;
-    if (tool.startsWith('dmp')) {
-      const dmp = new libs.DiffMatchPatch();
-      dmp.Diff_Timeout = tool.includes('no timeout') ? 0 : 1;
-      start = performance.now();
+    if (dmp) {
       raw = dmp.diff_main(a, b);
       mainMs = performance.now() - start;
       dmp.diff_cleanupSemantic(raw);
     } else {
       raw = libs.Diff.diffWords(a, b);
     }
-    return { ms: performance.now() - start, mainMs, raw };
+    return { ms: performance.now() - start, cpuMs: cpuNow() - cpu, mainMs, raw };
   };
   const times = [];
+  const cpuTimes = [];
   let last;
   for (let r = 0; r < repeats; ++r) {
     last = run();
     times.push(last.ms);
+    cpuTimes.push(last.cpuMs);
     if (last.ms > 2000) break;
   }
   const runs = tool.startsWith('dmp')
     ? last.raw.map(([op, text]) => ({ op: op < 0 ? 'delete' : op > 0 ? 'insert' : 'equal', text }))
     : last.raw.map((p) => ({ op: p.removed ? 'delete' : p.added ? 'insert' : 'equal', text: p.value }));
   times.sort((x, y) => x - y);
+  cpuTimes.sort((x, y) => x - y);
   const moves = { deletedInserted: 0, keptInPlace: 0, splitUp: 0 };
   for (const m of moved) {
     const has = (op, text) => runs.some((r) => r.op === op && r.text.includes(text));
@@ -83,6 +92,7 @@ function measurePeer(libs, tool, a, b, moved, repeats) {
   return {
     best: times[0],
     median: times[times.length >> 1],
+    cpuMedian: cpuTimes[cpuTimes.length >> 1],
     runs: times.length,
     edits: runs.filter((r) => r.op !== 'equal').length,
     // How much of the new text the peer found in common with the old (a diff that gave up keeps nothing).
@@ -95,38 +105,39 @@ function measurePeer(libs, tool, a, b, moved, repeats) {
 // Our two rows (see the header), from the same strings as the peers. Returns the times, the summary and
 // the moved paragraphs' texts (trimmed, cut out of the strings by the diff's UTF-16 offsets).
 function measureOurs(core, a, b, repeats) {
+  const cpuNow = () => (typeof process === 'object' && process.cpuUsage ? ((u) => (u.user + u.system) / 1e3)(process.cpuUsage()) : NaN);
   const check = (diff) => {
     if (diff.error) throw new Error(`textx: ${diff.error.message}`);
     return diff;
   };
+  const timed = (f) => {
+    const times = [];
+    const cpuTimes = [];
+    let value;
+    for (let r = 0; r < repeats; ++r) {
+      const cpu = cpuNow();
+      const start = performance.now();
+      value = f();
+      times.push(performance.now() - start);
+      cpuTimes.push(cpuNow() - cpu);
+      check(value);
+    }
+    times.sort((x, y) => x - y);
+    cpuTimes.sort((x, y) => x - y);
+    return [{ best: times[0], median: times[times.length >> 1], cpuMedian: cpuTimes[cpuTimes.length >> 1], runs: times.length }, value];
+  };
   const encoder = new TextEncoder();
-  const fromText = [];
-  let diff;
-  for (let r = 0; r < repeats; ++r) {
-    const start = performance.now();
-    diff = JSON.parse(core.diffBytes('{"name": "a"}', encoder.encode(a), '{"name": "b"}', encoder.encode(b), '{}'));
-    fromText.push(performance.now() - start);
-    check(diff);
-  }
+  const [fromText] = timed(() =>
+    JSON.parse(core.diffBytes('{"name": "a"}', encoder.encode(a), '{"name": "b"}', encoder.encode(b), '{}')));
   const corpus = new core.Corpus();
   check(JSON.parse(corpus.addDocument('{"name": "a"}', encoder.encode(a))));
   check(JSON.parse(corpus.addDocument('{"name": "b"}', encoder.encode(b))));
-  const inCorpus = [];
-  for (let r = 0; r < repeats; ++r) {
-    const start = performance.now();
-    diff = JSON.parse(corpus.diff('{"a": 0, "b": 1}'));
-    inCorpus.push(performance.now() - start);
-    check(diff);
-  }
+  const [inCorpus, diff] = timed(() => JSON.parse(corpus.diff('{"a": 0, "b": 1}')));
   corpus.delete();
-  const stats = (times) => {
-    times.sort((x, y) => x - y);
-    return { best: times[0], median: times[times.length >> 1], runs: times.length };
-  };
   const text = (s, side) => s.slice(side.start_utf16, side.end_utf16).trim();
   return {
-    fromText: stats(fromText),
-    diff: stats(inCorpus),
+    fromText,
+    diff: inCorpus,
     summary: diff.summary,
     moved: diff.pairs.filter((p) => p.op === 'moved').map((p) => ({ a: text(a, p.a), b: text(b, p.b) })),
   };
@@ -167,13 +178,14 @@ function row(caseName, tool, r, ours, movedCount) {
     moves = `of ${movedCount} moved: ${m.deletedInserted} deleted + inserted, ${m.keptInPlace} kept in place, ${m.splitUp} split up`;
   }
   const kept = r.keptPercent === undefined ? '' : `${r.keptPercent.toFixed(0)} %`;
-  return `${head}${f(r.median).padStart(9)}${f(r.best).padStart(9)}${String(r.runs).padStart(5)}${ratio.padStart(8)}` +
+  const cpu = Number.isNaN(r.cpuMedian ?? NaN) ? '' : f(r.cpuMedian);
+  return `${head}${f(r.median).padStart(9)}${f(r.best).padStart(9)}${cpu.padStart(9)}${String(r.runs).padStart(5)}${ratio.padStart(8)}` +
     `${String(r.edits ?? '').padStart(7)}${kept.padStart(6)}  ${moves}${r.hitTimeout ? ' (diff_main stopped at its 1 s timeout)' : ''}`;
 }
 
 function header(where) {
   console.log(`\n${where}`);
-  console.log(`${'case'.padEnd(18)}${'tool'.padEnd(20)}${'median'.padStart(9)}${'best'.padStart(9)}${'runs'.padStart(5)}` +
+  console.log(`${'case'.padEnd(18)}${'tool'.padEnd(20)}${'median'.padStart(9)}${'best'.padStart(9)}${'cpu'.padStart(9)}${'runs'.padStart(5)}` +
     `${'×textx'.padStart(8)}${'edits'.padStart(7)}${'kept'.padStart(6)}  moves`);
 }
 
@@ -211,8 +223,8 @@ async function main() {
   }));
   const versions = ['diff', 'diff-match-patch'].map((name) => `${name} ${require(`${name}/package.json`).version}`);
   const machine = `${cpus().length} × ${cpus()[0].model}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
-  console.log(`textx wasm (${options.module}) against ${versions.join(', ')}; milliseconds, median and best of up to ` +
-    `${options.repeats} runs; ×textx: median over textx from text's median\n${machine}`);
+  console.log(`textx wasm (${options.module}) against ${versions.join(', ')}; milliseconds: median and best of up to ` +
+    `${options.repeats} runs, median CPU time (node only); ×textx: median over textx from text's median\n${machine}`);
   const results = { versions, machine, repeats: options.repeats, node: {}, chromium: {} };
 
   const core = await require(options.module)();
