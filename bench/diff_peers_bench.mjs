@@ -18,12 +18,14 @@
 // its output into runs for the checks below is not timed.
 //
 // Moves: our diff reports `moved` pairs. The peers have no such notion; for every paragraph our diff found
-// moved, this says what the peer made of it: one deleted run holding the whole old paragraph and one inserted
-// run holding the whole new one ("deleted + inserted": the move is visible as such), an equal run holding
-// it ("kept in place": the text it jumped over is deleted and inserted instead), or neither ("split up": its
-// words matched piecemeal elsewhere). "kept" is the share of the new text's characters in the peer's equal
-// runs: a diff that gave up at its timeout deletes the whole old text and inserts the whole new one, and so
-// shows every move as "deleted + inserted" trivially.
+// moved, this says what the peer made of it, by where the paragraph's characters (spaces aside) landed: 90 %
+// or more in the peer's deleted runs at its old place and in inserted runs at its new place ("deleted +
+// inserted": a deletion and an insertion, not linked), 90 % or more in equal runs on both sides ("kept in
+// place": the text it jumped over is deleted and inserted instead), or anything else ("split up": matched
+// piecemeal). "kept" is the share of the new text's characters in the peer's equal runs (for textx: in
+// paragraphs kept whole and in equal word runs, moved paragraphs included). A diff that gave up at its
+// timeout deletes the whole old text and inserts the whole new one: it keeps nothing and shows every move as
+// "deleted + inserted" trivially.
 // A peer's run is measured in a node worker first and given up after --cap-seconds (default 60); what was
 // given up in node is not tried in Chromium, and what took over 2 s is run once.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -82,11 +84,44 @@ function measurePeer(libs, tool, a, b, moved, repeats) {
     : last.raw.map((p) => ({ op: p.removed ? 'delete' : p.added ? 'insert' : 'equal', text: p.value }));
   times.sort((x, y) => x - y);
   cpuTimes.sort((x, y) => x - y);
+  // What became of each moved paragraph, by where its characters landed. Whitespace is left out: jsdiff's
+  // equal runs carry the new text's spacing, so only the other characters line up on both sides.
+  const isSpace = (c) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+  const sideOps = (text, op) => {
+    const marks = new Uint8Array(text.length);  // per UTF-16 unit: 1 in an equal run, 2 in a delete or insert
+    let at = 0;
+    for (const r of runs) {
+      if (r.op !== 'equal' && r.op !== op) continue;
+      const mark = r.op === 'equal' ? 1 : 2;
+      // Walk the run's non-space characters over the side's, skipping the side's own spacing.
+      for (let i = 0; i < r.text.length; ++i) {
+        if (isSpace(r.text.charCodeAt(i))) continue;
+        while (at < text.length && isSpace(text.charCodeAt(at))) ++at;
+        if (at < text.length) marks[at++] = mark;
+      }
+    }
+    return marks;
+  };
+  const oldMarks = sideOps(a, 'delete');
+  const newMarks = sideOps(b, 'insert');
+  // Every non-space character of both texts should have been walked over; if not, the checks are off.
+  let unwalked = 0;
+  for (const [marks, text] of [[oldMarks, a], [newMarks, b]])
+    for (let i = 0; i < text.length; ++i) if (!marks[i] && !isSpace(text.charCodeAt(i))) ++unwalked;
+  const share = (marks, text, [start, end], mark) => {
+    let all = 0;
+    let hit = 0;
+    for (let i = start; i < end; ++i) {
+      if (isSpace(text.charCodeAt(i))) continue;
+      ++all;
+      if (marks[i] === mark) ++hit;
+    }
+    return all ? hit / all : 0;
+  };
   const moves = { deletedInserted: 0, keptInPlace: 0, splitUp: 0 };
   for (const m of moved) {
-    const has = (op, text) => runs.some((r) => r.op === op && r.text.includes(text));
-    if (has('delete', m.a) && has('insert', m.b)) ++moves.deletedInserted;
-    else if (has('equal', m.a)) ++moves.keptInPlace;
+    if (share(oldMarks, a, m.a, 2) >= 0.9 && share(newMarks, b, m.b, 2) >= 0.9) ++moves.deletedInserted;
+    else if (share(oldMarks, a, m.a, 1) >= 0.9 && share(newMarks, b, m.b, 1) >= 0.9) ++moves.keptInPlace;
     else ++moves.splitUp;
   }
   return {
@@ -99,11 +134,12 @@ function measurePeer(libs, tool, a, b, moved, repeats) {
     keptPercent: (100 * runs.reduce((sum, r) => sum + (r.op === 'equal' ? r.text.length : 0), 0)) / Math.max(1, b.length),
     hitTimeout: tool.includes('1 s') && last.mainMs >= 1000,
     moves,
+    unwalked,
   };
 }
 
 // Our two rows (see the header), from the same strings as the peers. Returns the times, the summary and
-// the moved paragraphs' texts (trimmed, cut out of the strings by the diff's UTF-16 offsets).
+// where the moved paragraphs are (UTF-16 offsets into the strings).
 function measureOurs(core, a, b, repeats) {
   const cpuNow = () => (typeof process === 'object' && process.cpuUsage ? ((u) => (u.user + u.system) / 1e3)(process.cpuUsage()) : NaN);
   const check = (diff) => {
@@ -134,12 +170,21 @@ function measureOurs(core, a, b, repeats) {
   check(JSON.parse(corpus.addDocument('{"name": "b"}', encoder.encode(b))));
   const [inCorpus, diff] = timed(() => JSON.parse(corpus.diff('{"a": 0, "b": 1}')));
   corpus.delete();
-  const text = (s, side) => s.slice(side.start_utf16, side.end_utf16).trim();
+  // The new text in common with the old, as for the peers: paragraphs kept whole, and the equal word runs
+  // of the others (moved ones included, which a peer cannot keep).
+  let kept = 0;
+  for (const p of diff.pairs) {
+    if (!p.a || !p.b) continue;
+    if (p.words) kept += p.words.reduce((sum, w) => sum + (w.op === 'equal' ? w.text.length : 0), 0);
+    else kept += p.b.end_utf16 - p.b.start_utf16;
+  }
   return {
     fromText,
     diff: inCorpus,
+    keptPercent: (100 * kept) / Math.max(1, b.length),
     summary: diff.summary,
-    moved: diff.pairs.filter((p) => p.op === 'moved').map((p) => ({ a: text(a, p.a), b: text(b, p.b) })),
+    moved: diff.pairs.filter((p) => p.op === 'moved')
+      .map((p) => ({ a: [p.a.start_utf16, p.a.end_utf16], b: [p.b.start_utf16, p.b.end_utf16] })),
   };
 }
 
@@ -176,6 +221,7 @@ function row(caseName, tool, r, ours, movedCount) {
   else {
     const m = r.moves;
     moves = `of ${movedCount} moved: ${m.deletedInserted} deleted + inserted, ${m.keptInPlace} kept in place, ${m.splitUp} split up`;
+    if (r.unwalked) moves += ` (${r.unwalked} characters not found in its runs: not to be trusted)`;
   }
   const kept = r.keptPercent === undefined ? '' : `${r.keptPercent.toFixed(0)} %`;
   const cpu = Number.isNaN(r.cpuMedian ?? NaN) ? '' : f(r.cpuMedian);
@@ -190,8 +236,9 @@ function header(where) {
 }
 
 function printOurs(c, ours) {
-  console.log(row(c.name, 'textx from text', { ...ours.fromText, summary: ours.summary }));
-  console.log(row(c.name, 'textx diff', { ...ours.diff, summary: ours.summary }));
+  const common = { summary: ours.summary, keptPercent: ours.keptPercent };
+  console.log(row(c.name, 'textx from text', { ...ours.fromText, ...common }));
+  console.log(row(c.name, 'textx diff', { ...ours.diff, ...common }));
 }
 
 async function main() {
