@@ -53,7 +53,7 @@ async function refreshLibrary(problems = [], notice = '') {
 // the problems met. A worker that crashes (a trap, memory exhausted) is started again the same way, so
 // nothing the reader loaded is lost.
 async function startEngine() {
-  client = new WorkerClient(startWorker());
+  client = new WorkerClient(await startWorker());
   client.onCrash = (error) => restartEngine(error);
   const corpus = await openingCorpus();
   corpusName.textContent = corpus.name;
