@@ -82,8 +82,18 @@ for (const delivery of deliveries) {
       for (const [index, ...cells] of drawn) {
         assert.deepEqual(cells, asCells(all.hits[index - 2]), `row ${index}`);
       }
+      // Photographed there in light and dark, and at phone width (where the rows in view are redrawn).
+      const slug = delivery.name.replace(/\W+/g, '-');
       await page.$eval('#explore', (node) => node.scrollIntoView());
-      await page.screenshot({ path: join(testOutput, `concordance-middle-${delivery.name.replace(/\W+/g, '-')}.png`) });
+      await page.screenshot({ path: join(testOutput, `concordance-middle-light-${slug}.png`) });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: join(testOutput, `concordance-middle-dark-${slug}.png`) });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => !document.querySelector('#kwic-rows tr.loading'));
+      await page.$eval('#kwic-scroll', (node) => node.scrollIntoView());
+      await page.screenshot({ path: join(testOutput, `concordance-middle-phone-dark-${slug}.png`) });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // The keyboard: a row in view, then End, Home, PageDown, arrows; Enter reads the focused hit.
       await page.focus('#kwic-rows tr:nth-child(12)');

@@ -101,7 +101,7 @@ export class ConcordanceView {
     this.renderMessage(text);
     // The match column is as wide as the longest match in the first rows, within bounds, so phrases are not
     // clipped; it stays so while scrolling.
-    const longest = result.hits.reduce((most, hit) => Math.max(most, hit.match.length), 4);
+    const longest = result.hits.reduce((most, hit) => Math.max(most, hit.match.length), 5);
     this.table_.style.setProperty('--match-chars', String(Math.min(longest, 40)));
     this.scroller_.hidden = result.total === 0;
     this.exports_.hidden = result.total === 0;
