@@ -8,7 +8,11 @@
 // million): beyond kMaxScrollPixels the scroll position maps to rows proportionally.
 
 export const kPageRows = 100;
-const kOverscan = 8;              // rows drawn beyond each edge of the view
+// Rows drawn beyond each edge of the view. The drawn rows change only when the view comes within kMargin
+// rows of their edge, then kOverscan rows either side are drawn again: each change of the table's rows
+// repaints it (~2 ms here), so scrolling changes them every dozen rows or so rather than every row.
+const kOverscan = 16;
+const kMargin = 2;
 const kMaxCachedPages = 60;       // 6,000 rows kept; the farthest pages are forgotten first
 const kMaxScrollPixels = 8_000_000;
 
@@ -33,7 +37,8 @@ export class VirtualRows {
     this.pinned_ = null;     // {scrollTop, y}: the exact position last scrolled to by keyboard
     this.rowHeight_ = 0;
     this.loading_ = null;    // the page being fetched
-    this.range_ = null;
+    this.range_ = null;      // {start, end} drawn, {first, last} in view
+    this.drawn_ = null;      // {start, end} of the rows drawn
     this.onError = () => {};
     this.onDraw = null;      // called after each draw (benchmarks measure with it)
     table.tabIndex = -1;     // holds the focus when the focused row scrolls out and is taken away
@@ -48,7 +53,7 @@ export class VirtualRows {
       if (row) this.setActive_(Number(row.dataset.index));
     });
     // A new size (the window, or the panel shown again after another tab) draws the rows it now holds.
-    new ResizeObserver(() => this.draw_()).observe(scroller);
+    new ResizeObserver(() => this.resized_()).observe(scroller);
   }
 
   get total() {
@@ -67,6 +72,7 @@ export class VirtualRows {
     this.pinned_ = null;
     for (const row of this.rows_.values()) row.remove();
     this.rows_.clear();
+    this.drawn_ = null;
     this.table_.setAttribute('aria-rowcount', String(total + 1));
     this.scroller_.scrollTop = 0;
     this.rowHeight_ = 0;
@@ -107,6 +113,17 @@ export class VirtualRows {
     y = Math.max(0, Math.min(y, virtual - view));
     const first = Math.floor(y / rowHeight);
     const within = y - first * rowHeight;
+    const last = Math.min(this.total_, first + Math.ceil((view + within) / rowHeight)) - 1;
+    const drawn = this.drawn_;
+    if (ratio === 1 && drawn && this.rowHeight_ && drawn.start <= Math.max(0, first - kMargin) && drawn.end >= Math.min(this.total_, last + 1 + kMargin)) {
+      // The rows in view and a few more are drawn where they belong (rows keep their places when the
+      // whole table fits the browser's heights): nothing to change.
+      this.range_ = { ...drawn, first, last: Math.min(this.total_, first + Math.ceil(view / rowHeight)) - 1 };
+      this.updateTabStop_();
+      this.loadPages_();
+      this.onDraw?.();
+      return;
+    }
     // The spacer above places row `first` at `within` above the top of the view.
     const above = Math.max(0, Math.min(kOverscan, first, Math.floor((scrollTop - within) / rowHeight)));
     const start = first - above;
@@ -115,15 +132,35 @@ export class VirtualRows {
     this.top_.style.height = `${top}px`;
     this.bottom_.style.height = `${Math.max(0, physical - top - (end - start) * rowHeight)}px`;
     this.placeRows_(start, end);
+    this.drawn_ = { start, end };
     this.range_ = { start, end, first, last: Math.min(this.total_, first + Math.ceil(view / rowHeight)) - 1 };
     if (!this.rowHeight_ && this.rows_.size) {
-      // The height the style gives a row, measured once per answer (once shown): then drawn at that height.
+      // The height the style gives a row, measured once shown: then drawn at that height.
       this.rowHeight_ = this.rows_.values().next().value.getBoundingClientRect().height;
+      this.drawn_ = null;
       if (this.rowHeight_) return this.draw_();
     }
     this.updateTabStop_();
     this.loadPages_();
     this.onDraw?.();
+  }
+
+  // A new size may come with a new row height (the phone's smaller type): measured again, the row at the
+  // top of the view stays there.
+  resized_() {
+    if (!this.fetch_ || !this.range_ || !this.rowHeight_) return this.draw_();
+    const { first } = this.range_;
+    const before = this.rowHeight_;
+    this.rowHeight_ = 0;
+    this.draw_();
+    if (this.rowHeight_ && this.rowHeight_ !== before) {
+      const { ratio } = this.geometry_();
+      const y = first * this.rowHeight_;
+      this.scroller_.scrollTop = y / ratio;
+      this.pinned_ = { scrollTop: this.scroller_.scrollTop, y };
+      this.drawn_ = null;
+      this.draw_();
+    }
   }
 
   // Keeps the drawn rows [start, end) in the body: rows still wanted stay where they are (so the focused
