@@ -3,7 +3,7 @@
 // only the rows in view; rows in the middle, the keyboard, the sort and the exports checked against the CLI.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -142,6 +142,45 @@ for (const delivery of deliveries) {
       const lines = csv.text.split('\r\n');
       assert.equal(lines[0], 'doc,paragraph,start,end,left,match,right');
       assert.equal(lines.length, all.total + 2, 'a header, every row, and the final line end');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    it('maps 300,000 rows, taller than a browser lets an element be, onto its scroll range, and the keyboard still reaches each', async () => {
+      const { page, problems } = await openPage(browser, url());
+      // "x 0 x 1 … x 299999": the hit of "x" numbered i has i as the first word after it.
+      writeFileSync(join(testOutput, 'numbered.txt'), Array.from({ length: 300_000 }, (_, i) => `x ${i}`).join(' '));
+      await page.setInputFiles('#add-files', join(testOutput, 'numbered.txt'));
+      await page.waitForFunction(() => /^3 documents/.test(document.querySelector('#library-status').textContent), null, { timeout: 60_000 });
+      await search(page, 'x doc:numbered*');
+      assert.equal(await page.getAttribute('#kwic', 'aria-rowcount'), '300001');
+      const numbers = async () => (await drawnRows(page)).map(([index, , , right]) => [index, Number(right.split(' ')[0])]);
+      const consecutive = (rows) => rows.every(([index, n], i) => n === index - 2 && (i === 0 || index === rows[i - 1][0] + 1));
+      const height = await page.$eval('#kwic-scroll', (scroller) => scroller.scrollHeight);
+      assert.ok(height < 8_100_000, `the table is ${height} px tall, not 300,000 rows' height`);
+
+      // Half way down the scroll range is half way through the rows.
+      await page.$eval('#kwic-scroll', (scroller) => {
+        scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
+      });
+      await page.waitForFunction(() => Number(document.querySelector('#kwic-rows tr')?.getAttribute('aria-rowindex')) > 100_000);
+      const middle = await numbers();
+      assert.ok(consecutive(middle), 'rows in order, each with its own hit');
+      assert.ok(Math.abs(middle[20][1] - 150_000) < 200, `row ${middle[20][1]} drawn half way down`);
+
+      // Keyboard steps are exact, also where a pixel of scroll is several rows.
+      await page.focus(`#kwic-rows tr[aria-rowindex="${middle[20][0]}"]`);
+      for (let i = 0; i < 30; ++i) await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedRow(page), middle[20][0] + 30);
+      assert.ok(consecutive(await numbers()));
+      await page.keyboard.press('End');
+      assert.equal(await focusedRow(page), 300_001);
+      assert.deepEqual((await numbers()).at(-1), [300_001, 299_999], 'the last row, in view');
+      await page.keyboard.press('PageUp');
+      assert.ok(consecutive(await numbers()));
+      await page.keyboard.press('Home');
+      assert.equal(await focusedRow(page), 2);
+      assert.deepEqual((await numbers())[0], [2, 0]);
       assert.deepEqual(problems, []);
       await page.close();
     });

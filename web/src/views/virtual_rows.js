@@ -164,14 +164,12 @@ export class VirtualRows {
   }
 
   // Keeps the drawn rows [start, end) in the body: rows still wanted stay where they are (so the focused
-  // one keeps the focus), new ones are added before and after them.
+  // one keeps the focus), new ones are added before and after them, then the others go. A focused row that
+  // goes hands the focus on first, to the active row when drawn (the keyboard moved there) or else to the
+  // table: Chromium moves a scroller whose focused element is taken away.
   placeRows_(start, end) {
-    for (const [index, row] of this.rows_) {
-      if (index >= start && index < end) continue;
-      if (row.contains(document.activeElement)) this.table_.focus({ preventScroll: true });
-      row.remove();
-      this.rows_.delete(index);
-    }
+    const gone = [...this.rows_].filter(([index]) => index < start || index >= end);
+    for (const [index] of gone) this.rows_.delete(index);
     const kept = [...this.rows_.keys()];
     const low = kept.length ? Math.min(...kept) : end;
     const high = kept.length ? Math.max(...kept) + 1 : end;
@@ -179,8 +177,16 @@ export class VirtualRows {
     for (let i = start; i < Math.min(low, end); ++i) before.push(this.newRow_(i));
     const after = [];
     for (let i = Math.max(high, start); i < end; ++i) after.push(this.newRow_(i));
-    if (before.length) this.body_.prepend(...before);
-    if (after.length) this.body_.append(...after);
+    if (kept.length) {
+      this.rows_.get(low).before(...before);
+      this.rows_.get(high - 1).after(...after);
+    } else {
+      this.body_.append(...before, ...after);
+    }
+    if (gone.some(([, row]) => row.contains(document.activeElement))) {
+      (this.rows_.get(this.active_) ?? this.table_).focus({ preventScroll: true });
+    }
+    for (const [, row] of gone) row.remove();
   }
 
   newRow_(index) {
