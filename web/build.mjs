@@ -85,14 +85,15 @@ const singleFile = page(template, {
     'form-action': "'none'",
   }),
   style: `<style>\n${style}</style>`,
-  // The page script runs as soon as the parser reaches it, so what it needs at once comes before it, and the
-  // file readers (needed only when a PDF, Word or zip file is added; compressed) after it.
+  // The file readers, needed only when a PDF, Word or zip file is added, are compressed: the parser reads a
+  // third of their bytes before it reaches the page script, which stays last (saved sessions copy the page
+  // as it is when that script starts).
   scripts: [
     `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
-    `<script type="application/json" id="textx-corpus">${inlineCorpus}</script>`,
-    `<script>${assertInlineSafe('page script', mainScript)}</script>`,
     `<script type="text/plain" id="textx-extract-worker-source" data-encoding="gzip-base64">${packed(extractWorkerScript)}</script>`,
     `<script type="text/plain" id="textx-pdf-worker-source" data-encoding="gzip-base64">${packed(pdfWorkerScript)}</script>`,
+    `<script type="application/json" id="textx-corpus">${inlineCorpus}</script>`,
+    `<script>${assertInlineSafe('page script', mainScript)}</script>`,
   ].join('\n'),
 });
 writeFileSync(join(dist, 'textx.html'), singleFile);

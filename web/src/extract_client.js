@@ -20,15 +20,8 @@ async function extractionWorker() {
   return client;
 }
 
-// The single-file page carries the file readers' source after its own script: it is whole once parsed.
-const parsed = new Promise((resolve) => {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
-  else resolve();
-});
-
 // files: [{name, bytes: ArrayBuffer}] (transferred) → {documents: [{info, bytes, kind}], problems: [{name, code, message}]}
 export async function extractDocuments(files) {
-  await parsed;
   try {
     return await (await extractionWorker()).request('extract', { files }, files.map((file) => file.bytes));
   } catch (error) {

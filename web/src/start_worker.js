@@ -2,8 +2,8 @@
 // Single file (works from file://): the worker's source sits in an inert <script type="text/plain"> block and
 // runs from a Blob URL, since Chromium refuses new Worker('file.js') from disk. The file readers' blocks,
 // needed only when a PDF, Word or zip file is added, hold their source gzip-compressed in base64
-// (data-encoding="gzip-base64"): 1.6 MB fewer for the file to carry and for the parser to read while the
-// page starts. The analysis worker's block stays plain: inflating it would cost the start more than
+// (data-encoding="gzip-base64"): 1 MB fewer for the file to carry and for the parser to read before the
+// page script runs. The analysis worker's block stays plain: inflating it would cost the start more than
 // reading it does.
 // Static site: the worker is a file beside the page.
 export async function startWorker(sourceBlockId = 'textx-worker-source', fileName = 'textx-worker.js') {
