@@ -1,5 +1,5 @@
 // A table body that draws only the rows in view: any number of rows (a concordance of "the" has 150,000)
-// scroll at the cost of the ~40 drawn. Rows have one fixed height; two spacer row groups above and below the
+// scroll at the cost of the ~50 drawn. Rows have one fixed height; two spacer row groups above and below the
 // drawn rows give the scroller its full height. Rows come from fetchPage(offset, limit) a page at a time,
 // one request in flight, the rows in view first, so a fast scroll never queues pages it has left behind.
 // Keyboard: one row is in the tab order (roving tabindex); arrows, PageUp/PageDown, Home/End move it, Enter
@@ -40,7 +40,6 @@ export class VirtualRows {
     this.range_ = null;      // {start, end} drawn, {first, last} in view
     this.drawn_ = null;      // {start, end} of the rows drawn
     this.onError = () => {};
-    this.onDraw = null;      // called after each draw (benchmarks measure with it)
     table.tabIndex = -1;     // holds the focus when the focused row scrolls out and is taken away
     scroller.addEventListener('scroll', () => this.draw_(), { passive: true });
     body.addEventListener('click', (event) => {
@@ -121,7 +120,6 @@ export class VirtualRows {
       this.range_ = { ...drawn, first, last: Math.min(this.total_, first + Math.ceil(view / rowHeight)) - 1 };
       this.updateTabStop_();
       this.loadPages_();
-      this.onDraw?.();
       return;
     }
     // The spacer above places row `first` at `within` above the top of the view.
@@ -142,7 +140,6 @@ export class VirtualRows {
     }
     this.updateTabStop_();
     this.loadPages_();
-    this.onDraw?.();
   }
 
   // A new size may come with a new row height (the phone's smaller type): measured again, the row at the
