@@ -38,8 +38,27 @@ export async function search(page, query) {
   }, query);
 }
 
-export const kwicRows = (page) => page.$$eval('#kwic-rows tr', (rows) => rows.map((row) =>
-  Array.from(row.cells, (cell) => cell.textContent)));
+// Every row of the KWIC table, cell by cell. The table draws only the rows in view, so this scrolls through
+// it (half a view at a time, waiting for rows still loading), then back to the top: for tables of a few
+// hundred rows.
+export const kwicRows = (page) => page.evaluate(async () => {
+  const scroller = document.getElementById('kwic-scroll');
+  if (scroller.hidden) return [];
+  const total = Number(document.getElementById('kwic').getAttribute('aria-rowcount')) - 1;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const rows = new Map();
+  scroller.scrollTop = 0;
+  for (let frames = 0; rows.size < total && frames < 5000; ++frames) {
+    await frame();
+    const drawn = Array.from(document.querySelectorAll('#kwic-rows tr'));
+    if (drawn.some((row) => row.classList.contains('loading'))) continue;
+    for (const row of drawn) rows.set(Number(row.getAttribute('aria-rowindex')), Array.from(row.cells, (cell) => cell.textContent));
+    scroller.scrollTop += scroller.clientHeight / 2;
+  }
+  scroller.scrollTop = 0;
+  await frame();
+  return Array.from(rows.entries()).sort((a, b) => a[0] - b[0]).map(([, cells]) => cells);
+});
 
 // The ways the page is delivered, for tests that run in each: `url(server)` opens it.
 export const deliveries = [

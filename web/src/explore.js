@@ -2,7 +2,7 @@
 // every control writes the fragment, and every change of the fragment (a link, back/forward, a reload)
 // shows the view it names. Computation happens in the worker; views render its answers.
 import { hashFromState, stateFromHash } from './url_state.js';
-import { ConcordanceView, kMaxRowsShown } from './views/concordance_view.js';
+import { ConcordanceView, kPageRows } from './views/concordance_view.js';
 import { DiffView } from './views/diff_view.js';
 import { DispersionView } from './views/dispersion_view.js';
 import { element } from './views/element.js';
@@ -103,9 +103,11 @@ export function startExplorer({ request, labels, ready }) {
   let documents = [];
   let state = stateFromHash(location.hash);
   let latest = 0;  // answers to older requests are dropped
+  let concordanceRunning = Promise.resolve();
 
   // Moves to a new state: the fragment changes, and hashchange shows it (or it is shown now if unchanged).
   function go(changes) {
+    if (history.state?.typing) history.replaceState(null, '');  // the query typed so far is kept as it is
     const next = { ...state, ...changes };
     if (next.view !== 'reader') next.at = '';
     const hash = hashFromState(next);
@@ -129,7 +131,7 @@ export function startExplorer({ request, labels, ready }) {
   // The Reuse tab, from another view, shows the whole corpus' shared passages, not a paragraph's.
   tabs.onSelect = (view) => go({ view, order: view === state.view ? state.order : '', para: view === 'reuse' && state.view !== 'reuse' ? '' : state.para });
   // The search form runs the query in the view shown.
-  concordance.bind((query, sort) => go({ q: query, sort }));
+  concordance.bind((query, sort) => go({ q: query, sort }), typed);
   concordance.onOpen = (hit) => go({ view: 'reader', doc: hit.doc, at: String(hit.start_utf16) });
   reader.bind((doc) => go({ doc, at: '' }), (doc, paragraph) => go({ view: 'reuse', doc, para: String(paragraph + 1) }));
   diff.bind((a, b) => go({ a, b }));
@@ -149,9 +151,20 @@ export function startExplorer({ request, labels, ready }) {
     if (keynessDoc.value) go({ target: docFilter(keynessDoc.value) });
   });
 
+  // Typing in the concordance shows its answer at once. The address follows with one history entry per
+  // query typed, not per keystroke: the first keystroke adds an entry, the next ones replace it, until
+  // Enter or any other move (go) keeps it.
+  function typed(query) {
+    if (state.view !== 'concordance' || query === state.q) return;
+    const next = { ...state, q: query };
+    const hash = hashFromState(next);
+    if (history.state?.typing) history.replaceState({ typing: true }, '', hash);
+    else history.pushState({ typing: true }, '', hash);
+    show(next);
+  }
+
   // Puts the state's values in the controls.
   function fillControls() {
-    document.getElementById('query').value = state.q;
     concordance.setQuery(state.q, state.sort);
     sortChoice.hidden = state.view !== 'concordance';
     for (const options of document.querySelectorAll('form.view-options')) {
@@ -174,7 +187,7 @@ export function startExplorer({ request, labels, ready }) {
     const view = state.view;
     if (kNeedsQuery.has(view) && !state.q) {
       const prompt = 'Type a word or phrase and press Enter';
-      if (view === 'concordance') concordance.renderMessage(`${prompt} to see every occurrence in context.`);
+      if (view === 'concordance') concordance.clear(`${prompt} to see every occurrence in context.`);
       else if (view === 'collocates') tables.collocates.message(`${prompt} to see the words found near it.`);
       else if (view === 'dispersion') dispersion.message(`${prompt} to see where it occurs in each document.`);
       else trend.message(`${prompt} to see how often it occurs over time.`);
@@ -184,11 +197,22 @@ export function startExplorer({ request, labels, ready }) {
     if (!current()) return;
     try {
       if (view === 'concordance') {
-        concordance.renderMessage(`Searching for “${state.q}”…`);
-        const concordanceRequest = { query: state.q, limit: kMaxRowsShown };
-        if (state.sort) concordanceRequest.sort = state.sort.split(',');
-        const result = await request('concordance', { request: concordanceRequest });
-        if (current()) concordance.render(result, labels);
+        // One query at a time: while one runs, a typist's newer keystrokes wait and only the last is sent.
+        await concordanceRunning;
+        if (!current()) return;
+        const searching = setTimeout(() => current() && concordance.renderMessage(`Searching for “${state.q}”…`), 100);
+        const base = { query: state.q, ...(state.sort ? { sort: state.sort.split(',') } : {}) };
+        const fetchPage = (offset, limit) => request('concordance', { request: { ...base, offset, limit } });
+        const first = fetchPage(0, kPageRows);
+        concordanceRunning = first.catch(() => {});
+        const result = await first.finally(() => clearTimeout(searching));
+        if (current()) {
+          concordance.render(result, labels, {
+            fetchPage: (offset, limit) => fetchPage(offset, limit).then((answer) => answer.hits),
+            fetchAll: () => request('concordance', { request: base }),
+            fileName: `concordance-${fileSafe(state.q)}`,
+          });
+        }
       } else if (view === 'reader') {
         const doc = state.doc || documents[0]?.name;
         if (doc === undefined) return reader.message('There are no documents to read.');

@@ -102,7 +102,7 @@ async function editOne(name, fields) {
 // the problems met. A worker that crashes (a trap, memory exhausted) is started again the same way, so
 // nothing the reader loaded is lost.
 async function startEngine() {
-  client = new WorkerClient(startWorker());
+  client = new WorkerClient(await startWorker());
   client.onCrash = (error) => restartEngine(error);
   const store = await storePromise;
   const edits = await store.edits().catch(() => new Map());

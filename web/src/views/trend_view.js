@@ -5,7 +5,10 @@ import { downloadCsv, downloadJson, downloadPng, downloadSvg } from './export.js
 import { formatNumber } from './table_view.js';
 import { svg } from './svg.js';
 
+// The chart's width in SVG units is the width it is shown at (at most kWidth), so its text keeps its size
+// on a phone instead of shrinking with the drawing.
 const kWidth = 720;
+const kMinWidth = 300;
 const kHeight = 300;
 const kMargin = { left: 64, right: 20, top: 16, bottom: 48 };
 const kColumns = [
@@ -34,9 +37,22 @@ export class TrendView {
     panel.querySelector('#trend-png').addEventListener('click', () => downloadPng(chart(), this.fileName_));
     panel.querySelector('#trend-csv').addEventListener('click', () => downloadCsv(kColumns, this.result_.periods, this.fileName_));
     panel.querySelector('#trend-json').addEventListener('click', () => downloadJson(this.result_, this.fileName_));
+    this.result_ = null;
+    // Drawn again when the area's width asks for another drawing (a phone turned, a window resized).
+    new ResizeObserver(() => {
+      const chart = this.plot_.querySelector('svg');
+      if (chart && this.result_ && chart.viewBox.baseVal.width !== this.chartWidth_()) this.plot_.replaceChildren(this.chart_(this.result_));
+    }).observe(this.plot_);
+  }
+
+  // The width to draw at: the plot area's, within bounds (the largest when the view is hidden).
+  chartWidth_() {
+    const shown = this.plot_.clientWidth;
+    return shown ? Math.max(kMinWidth, Math.min(kWidth, Math.floor(shown))) : kWidth;
   }
 
   message(text, isError = false) {
+    this.result_ = null;
     this.status_.textContent = text;
     this.status_.classList.toggle('error', isError);
     this.plot_.replaceChildren();
@@ -71,7 +87,8 @@ export class TrendView {
 
   chart_(result) {
     const periods = result.periods;
-    const plotWidth = kWidth - kMargin.left - kMargin.right;
+    const width = this.chartWidth_();
+    const plotWidth = width - kMargin.left - kMargin.right;
     const plotHeight = kHeight - kMargin.top - kMargin.bottom;
     const top = Math.max(...periods.map((p) => p.per_million), 0);
     const step = niceStep(top);
@@ -85,7 +102,7 @@ export class TrendView {
     const span = times[times.length - 1] - first;
     const x = (i) => kMargin.left + (span === 0 ? plotWidth / 2 : ((times[i] - first) * plotWidth) / span);
     const y = (value) => kMargin.top + plotHeight - (value / yMax) * plotHeight;
-    const chart = svg('svg', { viewBox: `0 0 ${kWidth} ${kHeight}`, role: 'img', class: 'plot trend-plot' });
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${kHeight}`, role: 'img', class: 'plot trend-plot' });
     chart.setAttribute('aria-labelledby', 'trend-plot-title');
     chart.append(svg('title', { id: 'trend-plot-title', textContent: `Hits for “${result.query}” per million words, by ${result.by}; the table below gives the figures` }));
     for (let value = 0; value <= yMax + step / 2; value += step) {
@@ -94,8 +111,8 @@ export class TrendView {
         svg('text', { x: kMargin.left - 6, y: y(value) + 4, 'text-anchor': 'end', class: 'axis-label', textContent: formatNumber(value) }),
       );
     }
-    // At most about 12 period labels, evenly spaced.
-    const every = Math.ceil(periods.length / 12);
+    // At most about one period label per 53 units (12 at full width), evenly spaced.
+    const every = Math.ceil(periods.length / Math.max(2, Math.floor(plotWidth / 53)));
     periods.forEach((p, i) => {
       if (i % every === 0) chart.append(svg('text', { x: x(i), y: kMargin.top + plotHeight + 18, 'text-anchor': 'middle', class: 'axis-label', textContent: p.period }));
     });
