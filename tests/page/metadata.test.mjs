@@ -117,6 +117,24 @@ describe('a document\'s details', () => {
     assert.deepEqual(requests.filter((address) => !/^(file:|blob:|data:)/.test(address)), []);
     await page.close();
   });
+
+  it('stay open with what was typed when the list is drawn again underneath (documents arriving)', async () => {
+    const { page, problems } = await openPage(browser, pathToFileURL(singleFilePage).href);
+    await page.waitForFunction(() => /^2 documents/.test(document.querySelector('#library-status').textContent));
+    await page.click(`.document[data-name="${decree}"] .document-edit-button`);
+    await page.fill('.document-edit input[name=title]', 'Half-typed title');
+    await page.focus('.document-edit input[name=source]');
+    await page.evaluate(() => window.textx.addDocuments([{ name: 'arriving.txt', text: 'A document added while the form is open.' }]));
+    await page.waitForFunction(() => /^3 documents/.test(document.querySelector('#library-status').textContent));
+    assert.equal(await page.locator('.document-edit').count(), 1);
+    assert.equal(await page.getAttribute('.document-edit', 'id').then((id) => page.locator(`#${id}`).locator('xpath=..').getAttribute('data-name')), decree);
+    assert.equal(await page.inputValue('.document-edit input[name=title]'), 'Half-typed title');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'source', 'the focus stays in the field being typed in');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.document-edit').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
 
 describe('manifests', () => {

@@ -9,7 +9,34 @@ const kDatePattern = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 // onEdit(name, {title, date, source}) saves an edit and resolves once the list was drawn again (or rejects
 // with a message, shown in the form).
 export function renderDocumentList(listElement, documents, { onEdit = null } = {}) {
+  const editing = openEdit(listElement);
   listElement.replaceChildren(...documents.map((doc, i) => entry(doc, i, onEdit)));
+  if (editing) reopenEdit(listElement, editing);
+}
+
+// A redraw while the reader is editing (more files arriving, a restart) must not throw away the open form
+// and what was typed in it; a form being saved is meant to close, so it is left out.
+function openEdit(listElement) {
+  const form = listElement.querySelector('.document-edit:not(.saving)');
+  if (!form) return null;
+  const active = document.activeElement;
+  return {
+    name: form.closest('.document').dataset.name,
+    values: Object.fromEntries(['title', 'date', 'source'].map((name) => [name, form.elements[name].value])),
+    focused: active && active.form === form ? active.name : null,
+    outside: active && active.form !== form ? active : null,
+  };
+}
+
+function reopenEdit(listElement, { name, values, focused, outside }) {
+  const item = [...listElement.children].find((child) => child.dataset.name === name);
+  const button = item?.querySelector('.document-edit-button');
+  if (!button) return;  // the document is gone
+  button.click();
+  const form = item.querySelector('.document-edit');
+  for (const [field, value] of Object.entries(values)) form.elements[field].value = value;
+  if (focused && form.elements[focused]) form.elements[focused].focus();
+  else if (outside?.isConnected) outside.focus();  // opening the form took the focus; give it back
 }
 
 function entry(doc, i, onEdit) {
@@ -77,10 +104,12 @@ function openForm(item, doc, i, button, onEdit) {
       return;
     }
     status.textContent = 'Saving…';
+    form.classList.add('saving');
     try {
-      await onEdit(doc.name, values);  // draws the list again, this form with it
+      await onEdit(doc.name, values);  // draws the list again, without this form
       focusEditButton(list, doc.name);
     } catch (error) {
+      form.classList.remove('saving');
       status.textContent = error.message;
       status.classList.add('error');
     }
