@@ -3,6 +3,7 @@
 // the bytes are already UTF-8 text extracted by the page (PDF, Word, pasted text).
 import { extractDocuments } from './extract_client.js';
 import { fileKind } from './extract/file_kinds.js';
+import { kMaxDocumentBytes, sizeProblem } from './limits.js';
 
 // The corpus the page opens with: inlined in the single-file page, or named by a manifest beside a hosted
 // page (corpus/manifest.json, or the manifest given as ?corpus=URL, resolved against the page).
@@ -38,27 +39,45 @@ export async function readFiles(files, { names = [], onProgress = () => {}, sign
   files = Array.from(files);
   const documents = [];
   const problems = [];
-  for (let i = 0; i < files.length; ++i) {
+  for (let i = 0; i < files.length;) {
     if (signal?.aborted) return { documents: [], problems, cancelled: true };
-    const file = files[i];
-    const name = names[i] || file.webkitRelativePath || file.name;
-    let bytes;
-    try {
-      bytes = await file.arrayBuffer();
-    } catch (error) {
-      problems.push({ name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` });
-      continue;
+    // Small files are read several at a time (each read waits on the browser: 50,000 files one by one
+    // take minutes), large ones one by one, so that little is held in memory at once.
+    const batch = [];
+    for (let bytes = 0; i < files.length && batch.length < kReadAtOnce && (batch.length === 0 || bytes + files[i].size <= kReadAtOnceBytes); ++i) {
+      bytes += files[i].size;
+      batch.push({ file: files[i], name: names[i] || files[i].webkitRelativePath || files[i].name });
     }
-    if (fileKind(name, new Uint8Array(bytes)) === 'text') {
-      documents.push({ info: { name, title: '', date: '', source: '' }, bytes, kind: 'text' });
-    } else {
-      const extracted = await extractDocuments([{ name, bytes }]);
-      documents.push(...extracted.documents);
-      problems.push(...extracted.problems);
+    const read = await Promise.all(batch.map(({ file, name }) => readOne(file, name)));
+    for (const { name, bytes, problem } of read) {
+      if (problem) problems.push(problem);
+      else if (fileKind(name, new Uint8Array(bytes)) === 'text') documents.push({ info: { name, title: '', date: '', source: '' }, bytes, kind: 'text' });
+      else {
+        const extracted = await extractDocuments([{ name, bytes }]);
+        documents.push(...extracted.documents);
+        problems.push(...extracted.problems);
+      }
     }
-    onProgress(i + 1, files.length);
+    onProgress(i, files.length);
   }
   return { documents, problems, cancelled: false };
+}
+
+const kReadAtOnce = 64;
+const kReadAtOnceBytes = 16 * 1024 ** 2;
+
+// One file's bytes, or the problem that kept it from being read. A file too large for the engine is refused
+// from its size and first bytes, without reading it all.
+async function readOne(file, name) {
+  try {
+    if (file.size > kMaxDocumentBytes) {
+      const problem = sizeProblem(name, file.size, fileKind(name, new Uint8Array(await file.slice(0, 1024).arrayBuffer())));
+      if (problem) return { name, problem };
+    }
+    return { name, bytes: await file.arrayBuffer() };
+  } catch (error) {
+    return { name, problem: { name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` } };
+  }
 }
 
 // A document from pasted text, named by the reader (or "Pasted text N").
