@@ -5,6 +5,7 @@ import { bindLibraryInput } from './library_input.js';
 import { openLibraryStore } from './library_store.js';
 import { startWorker } from './start_worker.js';
 import { startExplorer } from './explore.js';
+import { StopControl } from './stop_control.js';
 import { renderDocumentList } from './views/document_list.js';
 import { WorkerClient } from './worker_client.js';
 
@@ -45,7 +46,7 @@ async function refreshLibrary(problems = [], notice = '') {
   renderDocumentList(documentList, all);
   explorer.setDocuments(all);
   const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
-  const summary = [notice, `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
+  const summary = [notice, `${all.length.toLocaleString('en')} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
   showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0 || notice !== '');
 }
 
@@ -68,14 +69,15 @@ async function startEngine() {
   return problems;
 }
 
+// Starts the engine again after it crashed (`error`) or was stopped by the reader (no error).
 let restarting = null;
-function restartEngine(error) {
+function restartEngine(error = null) {
   restarting ??= (async () => {
-    const what = error.message.replace(/^\[worker\.crashed\] /, '');
-    showLibraryStatus(`${what} Restarting it and loading the documents again…`, true);
+    const what = error ? error.message.replace(/^\[worker\.crashed\] /, '') : 'You stopped the analysis engine.';
+    showLibraryStatus(`${what} Starting it again and loading the documents…`, true);
     try {
       const problems = await startEngine();
-      await refreshLibrary(problems, `The analysis engine stopped unexpectedly (${what.replace(/\.$/, '')}) and was restarted; your documents were loaded again.`);
+      await refreshLibrary(problems, `${what.replace(/\.$/, '')}; it was started again and your documents were loaded again.`);
     } catch (failure) {
       showLibraryStatus(`The analysis engine stopped and could not be restarted: ${failure.message} Reload the page.`, true);
     } finally {
@@ -90,8 +92,14 @@ const ready = (async () => {
   const problems = await startEngine();
   await refreshLibrary(problems, (await storePromise).notice);
 })();
+// A request running long can be stopped: the engine is ended (the request fails with a note saying so)
+// and started again with every document.
+const stopControl = new StopControl(document.getElementById('engine-busy'), document.getElementById('stop-work'), () => {
+  client.terminate({ code: 'request.stopped', message: '[request.stopped] Stopped at your request; the documents are being loaded again.' });
+  restartEngine();
+});
 // The views; refreshLibrary reaches them only after the first await above, once this has run.
-const explorer = startExplorer({ request: (action, args) => client.request(action, args), labels: documentLabels, ready });
+const explorer = startExplorer({ request: (action, args) => stopControl.track(client.request(action, args)), labels: documentLabels, ready });
 
 ready.then(() => explorer.showCurrent(), (error) => showLibraryStatus(error.message, true));
 
