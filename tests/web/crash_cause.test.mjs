@@ -8,7 +8,7 @@ it('says "ran out of memory" for every form of exhausted memory, and names any o
   const memory = 'ran out of memory (the browser gives it at most 4 GB)';
   for (const message of ['Uncaught RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.',
     'Uncaught RuntimeError: Aborted(Cannot enlarge memory arrays to size 4294967296 bytes (OOM).)',
-    'Uncaught RangeError: Array buffer allocation failed', 'Uncaught RangeError: Invalid array length',
+    'Uncaught RangeError: Array buffer allocation failed', 'Uncaught RangeError: Invalid array length', 'RangeError: Invalid string length',
     'Uncaught RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded; out of memory']) {
     assert.equal(crashCause(message), memory, message);
   }

@@ -58,11 +58,12 @@ export function toError({ code, message }) {
 }
 
 // What stopped a worker, in plain words, from the error it died of: wasm's memory is at most 4 GB, and a
-// request that needs more aborts the module ("Aborted(OOM)", "Cannot enlarge memory", a RangeError when
-// an ArrayBuffer cannot be allocated); anything else (a trap such as "unreachable") is a fault of ours.
+// request that needs more aborts the module ("Aborted(OOM)", "Cannot enlarge memory"), and an answer too
+// large for JavaScript is a RangeError (an ArrayBuffer, array or string that cannot be made); anything else
+// (a trap such as "unreachable") is a fault of ours.
 export function crashCause(message = '') {
   const detail = String(message).replace(/^Uncaught /, '');
-  if (/\bOOM\b|out of memory|enlarge memory|allocation failed|Array buffer allocation|Invalid array length/i.test(detail)) {
+  if (/\bOOM\b|out of memory|enlarge memory|allocation failed|Array buffer allocation|Invalid (array|string) length/i.test(detail)) {
     return 'ran out of memory (the browser gives it at most 4 GB)';
   }
   return `met an internal error (${detail || 'no details given'})`;
