@@ -57,6 +57,13 @@ void add_manifest(const fs::path& manifest_path, Corpus& corpus, LoadReport& rep
                                 " has a document entry without a \"file\" name; it was skipped.");
       continue;
     }
+    // A manifest downloaded with a corpus names files beside it, never elsewhere on the machine.
+    const fs::path named(entry.file);
+    if (named.is_absolute() || std::any_of(named.begin(), named.end(), [](const fs::path& part) { return part == ".."; })) {
+      report.problems.push_back("[manifest.path] " + manifest_path.string() + " names \"" + entry.file +
+                                "\", which is outside the manifest's folder; it was skipped.");
+      continue;
+    }
     const fs::path path = folder / entry.file;
     add_file(path,
              {.name = std::move(entry.file),

@@ -30,6 +30,11 @@ using nlohmann::json;
 
 Error invalid_request(const std::string& what) { return Error{"request.invalid", what}; }
 
+// Most concordance rows one answer carries (the total stays exact): a page of rows for a reader, and a bound
+// on the JSON one answer builds, which for a word on every line of a large corpus would otherwise fill the
+// 4 GB of wasm memory. Without a "limit", an answer has this many rows at most.
+constexpr std::size_t kMaxRowsPerAnswer = 100'000;
+
 std::string string_field(const json& object, const char* key) {
   const auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -436,10 +441,14 @@ class CorpusHandle {
     if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
       return wire::dump(wire::to_json(invalid_request("concordance expects {\"query\": \"…\"}.")));
     ConcordanceOptions options;
+    options.limit = kMaxRowsPerAnswer;
     if (!read_count(request, "context", options.context) || !read_count(request, "offset", options.offset) ||
         !read_count(request, "limit", options.limit))
       return wire::dump(
           wire::to_json(invalid_request("context, offset and limit must be whole numbers of zero or more.")));
+    if (options.limit > kMaxRowsPerAnswer)
+      return wire::dump(wire::to_json(Error{"options.limit", "One answer holds at most 100,000 rows; ask for the "
+                                                             "next ones with \"offset\"."}));
     if (!read_flag(request, "case_sensitive", options.match.case_sensitive) ||
         !read_flag(request, "diacritic_sensitive", options.match.diacritic_sensitive))
       return wire::dump(wire::to_json(invalid_request("case_sensitive and diacritic_sensitive must be true or false.")));
@@ -508,7 +517,7 @@ class CorpusHandle {
     return *shingle_index_;
   }
 
-  Corpus corpus_;
+  Corpus corpus_{kBrowserLimits};
   std::optional<ShingleIndex> shingle_index_;
 };
 
@@ -517,7 +526,7 @@ class CorpusHandle {
 // Corpus.diff), or an error, also when a document cannot be read.
 std::string diffBytes(const std::string& a_info_json, const std::string& a_bytes, const std::string& b_info_json,
                       const std::string& b_bytes, const std::string& options_json) {
-  Corpus corpus;
+  Corpus corpus(kBrowserLimits);
   for (const auto& [info_json, bytes] : {std::pair{&a_info_json, &a_bytes}, std::pair{&b_info_json, &b_bytes}}) {
     const json info = json::parse(*info_json, nullptr, false);
     if (info.is_discarded() || !info.is_object())
@@ -536,10 +545,26 @@ std::string diffBytes(const std::string& a_info_json, const std::string& a_bytes
   return diff_json(corpus, request);
 }
 
+// The engine's limits, for the page to check a file's size before reading it and for tests:
+// {"document_bytes", "corpus_bytes", "corpus_tokens", "rows_per_answer"}.
+std::string limits() {
+  return wire::dump(nlohmann::ordered_json{{"document_bytes", kBrowserLimits.document_bytes},
+                                           {"corpus_bytes", kBrowserLimits.corpus_bytes},
+                                           {"corpus_tokens", kBrowserLimits.corpus_tokens},
+                                           {"rows_per_answer", kMaxRowsPerAnswer}});
+}
+
+// Stops the module with a WebAssembly trap (`unreachable`), as a bug or exhausted memory would: the page's
+// tests use it to check that the page restarts its engine and loads the documents again. It touches
+// nothing; a page can only ever stop its own engine with it.
+void trapForTesting() { __builtin_trap(); }
+
 }  // namespace textx::wasm
 
 EMSCRIPTEN_BINDINGS(textx) {
   emscripten::function("diffBytes", &textx::wasm::diffBytes);
+  emscripten::function("limits", &textx::wasm::limits);
+  emscripten::function("trapForTesting", &textx::wasm::trapForTesting);
   emscripten::class_<textx::wasm::CorpusHandle>("Corpus")
       .constructor<>()
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)

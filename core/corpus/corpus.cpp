@@ -44,11 +44,31 @@ std::size_t count_replacement_chars(std::string_view text) {
   return count;
 }
 
-// The document's text in UTF-8 and how it was read, or why it cannot be.
-Result<Document> read_document(DocumentInfo info, std::string_view bytes) {
+std::string with_commas(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+// A size for a reader: "512 bytes", "35 KB", "1.5 MB", "200 MB", "4,096 MB" (KB and MB of 2^10 and 2^20
+// bytes, as file managers count them).
+std::string size_text(std::size_t bytes) {
+  if (bytes < 1024) return with_commas(bytes) + (bytes == 1 ? " byte" : " bytes");
+  if (bytes < (1 << 20)) return with_commas((bytes + 512) / 1024) + " KB";
+  const std::size_t tenths = static_cast<std::size_t>(static_cast<double>(bytes) / (1 << 20) * 10 + 0.5);
+  if (tenths < 100) return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  return with_commas((tenths + 5) / 10) + " MB";
+}
+
+Error too_large(const std::string& name, std::size_t size, std::size_t most, const char* as_what) {
+  return Error{"load.too_large", name + " is " + size_text(size) + as_what + ", more than the " + size_text(most) +
+                                     " one document can hold here; split it into smaller files and add those."};
+}
+
+// The document's text in UTF-8 and how it was read, or why it cannot be. `most`: the largest file and text.
+Result<Document> read_document(DocumentInfo info, std::string_view bytes, std::size_t most) {
   const std::string name = info.name.empty() ? "(unnamed document)" : info.name;
-  if (bytes.size() > kMaxDocumentBytes)
-    return Error{"load.too_large", name + " is larger than 4 GiB, the most one document can hold."};
+  if (bytes.size() > most) return too_large(name, bytes.size(), most, "");
   Document doc;
   if (!info.encoding.empty()) {
     // Converted by the caller; its decoder already replaced what it could not read.
@@ -72,8 +92,7 @@ Result<Document> read_document(DocumentInfo info, std::string_view bytes) {
   }
   // Decoding can grow the text (a windows-1252 byte or a replaced byte becomes 3 bytes of UTF-8), and the
   // offsets of everything found in it are 32-bit.
-  if (doc.text.size() > kMaxDocumentBytes)
-    return Error{"load.too_large", name + " is larger than 4 GiB once read as text, the most one document can hold."};
+  if (doc.text.size() > most) return too_large(name, doc.text.size(), most, " once read as text");
   doc.info = std::move(info);
   return doc;
 }
@@ -105,6 +124,7 @@ std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> docume
     }
     results.emplace_back(tokens.doc);
     token_count_ += tokens.keys.size();
+    text_bytes_ += read.value().text.size();
     documents_.push_back(std::move(read.value()));
     locations_.push_back({});
     batch.push_back(std::move(tokens));
@@ -116,15 +136,27 @@ std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> docume
 // Reads, segments and tokenizes one document, interning its keys.
 Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens) {
   if (info.date.empty()) info.date = date_from_name(info.name);
-  Result<Document> read = read_document(std::move(info), bytes);
+  Result<Document> read = read_document(std::move(info), bytes, std::min(limits_.document_bytes, kMaxDocumentBytes));
   if (!read.ok()) return read;
   Document& doc = read.value();
+  // The corpus's limits are checked before any key is interned, so that a refused document leaves no trace.
+  const std::string& name = doc.info.name.empty() ? "(unnamed document)" : doc.info.name;
+  if (doc.text.size() > limits_.corpus_bytes || text_bytes_ > limits_.corpus_bytes - doc.text.size())
+    return Error{"load.corpus_full", name + " (" + size_text(doc.text.size()) + " of text) would bring the corpus to " +
+                                         size_text(text_bytes_ + doc.text.size()) + ", more than the " +
+                                         size_text(limits_.corpus_bytes) +
+                                         " it can hold here; the documents already loaded are unchanged."};
   Segments segments = find_segments(doc.text);
   doc.paragraphs = std::move(segments.paragraphs);
   doc.sentences = std::move(segments.sentences);
   doc.utf16 = Utf16Offsets(doc.text);
 
   const std::vector<WordSpan> words = find_words(doc.text);
+  if (words.size() > limits_.corpus_tokens || token_count_ > limits_.corpus_tokens - words.size())
+    return Error{"load.corpus_full", name + " (" + with_commas(words.size()) + " words) would bring the corpus to " +
+                                         with_commas(token_count_ + words.size()) + " words, more than the " +
+                                         with_commas(limits_.corpus_tokens) +
+                                         " it can hold here; the documents already loaded are unchanged."};
   tokens.keys.reserve(words.size());
   tokens.starts.reserve(words.size());
   std::string key;
@@ -170,6 +202,7 @@ bool Corpus::remove_document(DocId id) {
   locate_documents(at.segment);
   Document& doc = documents_[id];
   token_count_ -= doc.token_count;
+  text_bytes_ -= doc.text.size();
   DocumentInfo info = std::move(doc.info);
   doc = Document{};  // frees the text and segments; the description stays for listings
   doc.info = std::move(info);

@@ -50,6 +50,19 @@ struct Document {
 // Largest document accepted: offsets are 32-bit.
 inline constexpr std::size_t kMaxDocumentBytes = 0xFFFFFFFFu;
 
+// What one corpus may hold: a document (its file, and its text once decoded) and all live documents
+// together, in bytes of text and in words. The defaults are what 32-bit offsets allow (the CLI's, with the
+// machine's memory); the page's engine, with at most 4 GB of wasm memory for the text, its index and every
+// answer, uses kBrowserLimits. Reached, a document is refused with load.too_large or load.corpus_full and
+// the corpus stays as it was. docs/security.md explains the figures.
+struct CorpusLimits {
+  std::size_t document_bytes = kMaxDocumentBytes;
+  std::size_t corpus_bytes = static_cast<std::size_t>(-1);
+  std::size_t corpus_tokens = static_cast<std::size_t>(-1);
+};
+inline constexpr CorpusLimits kBrowserLimits{
+    .document_bytes = std::size_t{128} << 20, .corpus_bytes = std::size_t{512} << 20, .corpus_tokens = 100'000'000};
+
 // A document to add: its description and raw bytes (which must outlive the call).
 struct NewDocument {
   DocumentInfo info;
@@ -58,11 +71,14 @@ struct NewDocument {
 
 class Corpus {
  public:
+  explicit Corpus(const CorpusLimits& limits = {}) : limits_(limits) {}
+  const CorpusLimits& limits() const { return limits_; }
+
   // Adds a document from raw bytes, detecting their encoding (see decode_bytes) unless info.encoding is
   // set, and reading HTML sources (name ending .html/.htm/.xhtml, or bytes that are plainly an HTML
   // document) as their text. Returns the document's id, or an Error when the bytes are binary, in an
-  // unsupported encoding or over kMaxDocumentBytes. Empty documents are accepted and have no tokens.
-  // Nothing already in the corpus changes on error.
+  // unsupported encoding or over the corpus's limits (CorpusLimits). Empty documents are accepted and have no
+  // tokens. Nothing already in the corpus changes on error.
   Result<DocId> add_document(DocumentInfo info, std::string_view bytes);
 
   // Adds several documents as one index segment (cheaper than one at a time); one result per document,
@@ -101,6 +117,7 @@ class Corpus {
   const std::vector<std::uint32_t>& key_ranks() const;
 
   std::size_t token_count() const { return token_count_; }  // tokens of live documents
+  std::size_t text_bytes() const { return text_bytes_; }    // bytes of text of live documents
   // Bytes held by the index beyond the documents' text: segments and vocabulary.
   std::size_t index_memory_bytes() const;
 
@@ -122,8 +139,10 @@ class Corpus {
   std::vector<Document> documents_;
   std::vector<Location> locations_;  // per document: where its tokens are
   std::vector<IndexSegment> segments_;
+  CorpusLimits limits_;
   std::size_t removed_count_ = 0;
   std::size_t token_count_ = 0;
+  std::size_t text_bytes_ = 0;
   // The vocabulary: an open-addressing hash table (linear probing, at most half full) of key ids + 1, 0 for
   // an empty slot; each key's text lives in key_blocks_, which never move, and its hash in key_hashes_.
   std::vector<KeyId> key_slots_;

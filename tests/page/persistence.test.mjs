@@ -70,8 +70,8 @@ describe('the loaded corpus', () => {
     const workers = await Promise.all(page.workers().map(async (worker) => [worker, await worker.evaluate(() => typeof TextxCore)]));
     const engine = workers.find(([, type]) => type === 'function')[0];
     await engine.evaluate(() => setTimeout(() => { throw new Error('simulated crash'); }));
-    await page.waitForFunction(() => /was restarted/.test(document.querySelector('#library-status').textContent));
-    assert.match(await status(page), /^The analysis engine stopped unexpectedly \(.*simulated crash.*\) and was restarted; your documents were loaded again\. 3 documents, 2,485 words\.$/);
+    await page.waitForFunction(() => /started again and your documents were loaded again/.test(document.querySelector('#library-status').textContent));
+    assert.match(await status(page), /^The analysis engine stopped: it met an internal error \(Error: simulated crash\); it was started again and your documents were loaded again\. 3 documents, 2,485 words\.$/);
     await search(page, 'sovereignty');
     assert.equal((await kwicRows(page)).at(-1)[3], '1999', 'the document added before the crash is back');
     await page.click('#forget-added');

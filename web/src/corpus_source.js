@@ -16,6 +16,7 @@ export function inlineCorpus() {
   }
   return inline;
 }
+import { kMaxDocumentBytes, sizeProblem } from './limits.js';
 
 // The corpus the page opens with: inlined in the single-file page, or named by a manifest beside a hosted
 // page (corpus/manifest.json, or the manifest given as ?corpus=URL, resolved against the page). Resolves to
@@ -53,8 +54,6 @@ export async function manifestCorpus(manifestUrl, { skip = () => false } = {}) {
   return { name: manifest.name, documents, entries: entriesOf(manifest.documents), manifest };
 }
 
-const kReadAhead = 8;
-
 // Documents from files the reader picked, dropped or chose as a folder: {documents, problems, cancelled}.
 // Plain text and HTML go to the core as they are; PDF, Word and zip files are opened by the extraction
 // worker first. `names` (optional) gives each file's name, such as its path inside a dropped folder;
@@ -63,34 +62,45 @@ export async function readFiles(files, { names = [], onProgress = () => {}, sign
   files = Array.from(files);
   const documents = [];
   const problems = [];
-  // Reads run a few files ahead: each waits on the browser's file service, and one at a time the State of
-  // the Union's 233 files took 0.3 s longer to read.
-  const reads = [];
-  const readAhead = (i) => {
-    if (i < files.length) reads[i] = files[i].arrayBuffer().then((bytes) => ({ bytes }), (error) => ({ error }));
-  };
-  for (let i = 0; i < kReadAhead; ++i) readAhead(i);
-  for (let i = 0; i < files.length; ++i) {
+  for (let i = 0; i < files.length;) {
     if (signal?.aborted) return { documents: [], problems, cancelled: true };
-    readAhead(i + kReadAhead);
-    const file = files[i];
-    const name = names[i] || file.webkitRelativePath || file.name;
-    const { bytes, error } = await reads[i];
-    reads[i] = null;
-    if (error) {
-      problems.push({ name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` });
-      continue;
+    // Small files are read several at a time (each read waits on the browser: 50,000 files one by one
+    // take minutes), large ones one by one, so that little is held in memory at once.
+    const batch = [];
+    for (let bytes = 0; i < files.length && batch.length < kReadAtOnce && (batch.length === 0 || bytes + files[i].size <= kReadAtOnceBytes); ++i) {
+      bytes += files[i].size;
+      batch.push({ file: files[i], name: names[i] || files[i].webkitRelativePath || files[i].name });
     }
-    if (fileKind(name, new Uint8Array(bytes)) === 'text') {
-      documents.push({ info: { name, title: '', date: '', source: '' }, bytes, kind: 'text' });
-    } else {
-      const extracted = await extractDocuments([{ name, bytes }]);
-      documents.push(...extracted.documents);
-      problems.push(...extracted.problems);
+    const read = await Promise.all(batch.map(({ file, name }) => readOne(file, name)));
+    for (const { name, bytes, problem } of read) {
+      if (problem) problems.push(problem);
+      else if (fileKind(name, new Uint8Array(bytes)) === 'text') documents.push({ info: { name, title: '', date: '', source: '' }, bytes, kind: 'text' });
+      else {
+        const extracted = await extractDocuments([{ name, bytes }]);
+        documents.push(...extracted.documents);
+        problems.push(...extracted.problems);
+      }
     }
-    onProgress(i + 1, files.length);
+    onProgress(i, files.length);
   }
   return { documents, problems, cancelled: false };
+}
+
+const kReadAtOnce = 64;
+const kReadAtOnceBytes = 16 * 1024 ** 2;
+
+// One file's bytes, or the problem that kept it from being read. A file too large for the engine is refused
+// from its size and first bytes, without reading it all.
+async function readOne(file, name) {
+  try {
+    if (file.size > kMaxDocumentBytes) {
+      const problem = sizeProblem(name, file.size, fileKind(name, new Uint8Array(await file.slice(0, 1024).arrayBuffer())));
+      if (problem) return { name, problem };
+    }
+    return { name, bytes: await file.arrayBuffer() };
+  } catch (error) {
+    return { name, problem: { name, code: 'load.read', message: `[load.read] ${name} could not be read from disk (${error.message}).` } };
+  }
 }
 
 // A document from pasted text, named by the reader (or "Pasted text N").

@@ -11,6 +11,7 @@ import { sessionHtml } from './session.js';
 import { isSingleFile, startWorker } from './start_worker.js';
 import { startExplorer } from './explore.js';
 import { embedAction, scriptingApi } from './scripting_api.js';
+import { StopControl } from './stop_control.js';
 import { renderDocumentList } from './views/document_list.js';
 import { downloadHtml, downloadJson } from './views/export.js';
 import { WorkerClient } from './worker_client.js';
@@ -88,7 +89,7 @@ async function refreshLibrary(problems = [], notice = '', { noticeIsError = true
   renderDocumentList(documentList, all, { onEdit: editOne });
   explorer.setDocuments(all);
   const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
-  const summary = [notice, `${all.length} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
+  const summary = [notice, `${all.length.toLocaleString('en')} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
   showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0 || (notice !== '' && noticeIsError));
 }
 
@@ -121,14 +122,15 @@ async function startEngine() {
   return problems;
 }
 
+// Starts the engine again after it crashed (`error`) or was stopped by the reader (no error).
 let restarting = null;
-function restartEngine(error) {
+function restartEngine(error = null) {
   restarting ??= (async () => {
-    const what = error.message.replace(/^\[worker\.crashed\] /, '');
-    showLibraryStatus(`${what} Restarting it and loading the documents again…`, true);
+    const what = error ? error.message.replace(/^\[worker\.crashed\] /, '') : 'You stopped the analysis engine.';
+    showLibraryStatus(`${what} Starting it again and loading the documents…`, true);
     try {
       const problems = await startEngine();
-      await refreshLibrary(problems, `The analysis engine stopped unexpectedly (${what.replace(/\.$/, '')}) and was restarted; your documents were loaded again.`);
+      await refreshLibrary(problems, `${what.replace(/\.$/, '')}; it was started again and your documents were loaded again.`);
     } catch (failure) {
       showLibraryStatus(`The analysis engine stopped and could not be restarted: ${failure.message} Reload the page.`, true);
     } finally {
@@ -150,8 +152,14 @@ if (snapshot) {
   note.textContent = `Saved session of ${Number.isNaN(saved.getTime()) ? 'an unknown date' : saved.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   note.hidden = false;
 }
+// A request running long can be stopped: the engine is ended (the request fails with a note saying so)
+// and started again with every document.
+const stopControl = new StopControl(document.getElementById('engine-busy'), document.getElementById('stop-work'), () => {
+  client.terminate({ code: 'request.stopped', message: '[request.stopped] Stopped at your request; the documents are being loaded again.' });
+  restartEngine();
+});
 // The views; refreshLibrary reaches them only after the first await above, once this has run.
-const explorer = startExplorer({ request: (action, args) => client.request(action, args), labels: documentLabels, ready });
+const explorer = startExplorer({ request: (action, args) => stopControl.track(client.request(action, args)), labels: documentLabels, ready });
 
 ready.then(() => explorer.showCurrent(), (error) => showLibraryStatus(error.message, true));
 

@@ -19,7 +19,7 @@ export class WorkerClient {
     worker.onerror = (event) => {
       event.preventDefault();
       this.crashed = true;
-      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${role} stopped: ${event.message || 'unknown error'}.` });
+      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${role} stopped: it ${crashCause(event.message)}.` });
       for (const pending of this.pending_.values()) pending.reject(error);
       this.pending_.clear();
       worker.terminate();
@@ -27,11 +27,12 @@ export class WorkerClient {
     };
   }
 
-  // Stops the worker on purpose: requests in flight fail, and onCrash is not called.
-  terminate() {
+  // Stops the worker on purpose: requests in flight fail with `reason` ({code, message}), and onCrash is
+  // not called.
+  terminate(reason = { code: 'worker.stopped', message: '[worker.stopped] The engine was stopped.' }) {
     this.crashed = true;
     this.worker_.terminate();
-    const error = toError({ code: 'worker.stopped', message: '[worker.stopped] The engine was stopped.' });
+    const error = toError(reason);
     for (const pending of this.pending_.values()) pending.reject(error);
     this.pending_.clear();
   }
@@ -54,4 +55,16 @@ export function toError({ code, message }) {
   const error = new Error(message);
   error.code = code;
   return error;
+}
+
+// What stopped a worker, in plain words, from the error it died of: wasm's memory is at most 4 GB, and a
+// request that needs more aborts the module ("Aborted(OOM)", "Cannot enlarge memory"), and an answer too
+// large for JavaScript is a RangeError (an ArrayBuffer, array or string that cannot be made); anything else
+// (a trap such as "unreachable") is a fault of ours.
+export function crashCause(message = '') {
+  const detail = String(message).replace(/^Uncaught /, '');
+  if (/\bOOM\b|out of memory|enlarge memory|allocation failed|Array buffer allocation|Invalid (array|string) length/i.test(detail)) {
+    return 'ran out of memory (the browser gives it at most 4 GB)';
+  }
+  return `met an internal error (${detail || 'no details given'})`;
 }

@@ -3,6 +3,7 @@
 // TextxCore is defined by the core module, which the build places before this code in the same script.
 /* global TextxCore */
 import { kCoreQueries } from '../core_queries.js';
+import { crashCause } from '../worker_client.js';
 
 const corePromise = TextxCore();
 let corpus = null;
@@ -154,6 +155,13 @@ const actions = {
     return answer(request.doc === undefined ? corpus.sharedPassages(JSON.stringify(request)) : corpus.reuse(JSON.stringify(request)));
   },
 
+  // Makes the core trap, as a bug or exhausted memory would: tests/page/hostile.test.mjs sends this from
+  // inside the worker to check that the page starts the engine again with every document. The page never
+  // sends it.
+  async trapForTesting() {
+    (await corePromise).trapForTesting();
+  },
+
   // request: {query, context?, offset?, limit?}, answered in the wire format of docs/wire-format.md.
   async concordance({ request }) {
     const core = await corePromise;
@@ -213,11 +221,14 @@ self.onmessage = async ({ data }) => {
     if (!Object.hasOwn(actions, action)) throw { code: 'worker.action', message: `[worker.action] Unknown action ${action}.` };
     self.postMessage({ id, result: await actions[action](args) });
   } catch (error) {
-    const reported = error && error.code ? error : { code: 'worker.failed', message: `[worker.failed] ${error && error.message ? error.message : error}` };
+    // A trap or an exhausted memory leaves the wasm core unusable: the request fails with a plain account of
+    // it, then the whole worker fails, so the page starts a fresh one and loads the documents again.
+    const fatal = error instanceof WebAssembly.RuntimeError || error instanceof RangeError || /^Aborted\(/.test(String(error?.message));
+    const reported = fatal
+      ? { code: 'worker.crashed', message: `[worker.crashed] The analysis engine ${crashCause(`${error.name}: ${error.message}`)} on this request. It is being started again and your documents loaded again.` }
+      : error && error.code ? error : { code: 'worker.failed', message: `[worker.failed] ${error && error.message ? error.message : error}` };
     self.postMessage({ id, error: reported });
-    // A trap or an exhausted memory leaves the wasm core unusable: fail the whole worker, so the page
-    // starts a fresh one and loads the documents again.
-    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError || /^Aborted\(/.test(String(error?.message))) {
+    if (fatal) {
       setTimeout(() => {
         throw error;
       });
