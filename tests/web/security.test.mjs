@@ -13,7 +13,9 @@ import { root } from '../helpers/paths.mjs';
 // What turns a string into DOM or code, and why each is refused.
 const kForbidden = [
   [/\binnerHTML\b/, 'innerHTML parses its string as HTML (also as a property given to element())'],
-  [/\bouterHTML\b/, 'outerHTML parses its string as HTML'],
+  // Written, outerHTML parses its string; read, it only serialises (saved sessions copy the page's own
+  // pristine clone that way), so only writing it is refused.
+  [/\bouterHTML\s*(=(?!=)|:)/, 'outerHTML parses its string as HTML when written'],
   [/\binsertAdjacentHTML\b/, 'insertAdjacentHTML parses its string as HTML'],
   [/\bdocument\.write(ln)?\b/, 'document.write parses its string as HTML'],
   [/\bcreateContextualFragment\b/, 'Range.createContextualFragment parses its string as HTML'],

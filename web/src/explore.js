@@ -1,6 +1,7 @@
 // The views and the state that links them: the URL fragment (url_state.js) says which view shows what;
 // every control writes the fragment, and every change of the fragment (a link, back/forward, a reload)
 // shows the view it names. Computation happens in the worker; views render its answers.
+import { kRowsPerAnswer } from './limits.js';
 import { hashFromState, stateFromHash } from './url_state.js';
 import { ConcordanceView, kPageRows } from './views/concordance_view.js';
 import { DiffView } from './views/diff_view.js';
@@ -209,7 +210,7 @@ export function startExplorer({ request, labels, ready }) {
         if (current()) {
           concordance.render(result, labels, {
             fetchPage: (offset, limit) => fetchPage(offset, limit).then((answer) => answer.hits),
-            fetchAll: () => request('concordance', { request: base }),
+            fetchAll: () => allRows(fetchPage),
             fileName: `concordance-${fileSafe(state.q)}`,
           });
         }
@@ -277,4 +278,16 @@ export function startExplorer({ request, labels, ready }) {
       fillControls();
     },
   };
+}
+
+// Every row of a concordance, for an export: the engine gives at most kRowsPerAnswer rows per answer, so a
+// larger one is asked for in parts and put together as one answer (as `textx concord --json` writes it).
+async function allRows(fetchPage) {
+  const whole = await fetchPage(0, kRowsPerAnswer);
+  while (whole.hits.length < whole.total) {
+    const part = await fetchPage(whole.hits.length, kRowsPerAnswer);
+    if (!part.hits.length) break;  // the corpus changed underneath; what was fetched is what there is
+    for (const hit of part.hits) whole.hits.push(hit);
+  }
+  return whole;
 }

@@ -5,6 +5,8 @@ export const kMaxDocumentBytes = 128 * 1024 ** 2;  // one document, as a file an
 // PDF, Word and zip files are read whole by the extraction worker; past this they are refused unread
 // (an archive may unpack to 512 MB at most, kZipLimits in extract/zip_entries.js).
 export const kMaxContainerBytes = 512 * 1024 ** 2;
+// Rows one concordance answer may hold (kMaxRowsPerAnswer in wasm/bindings.cpp); more are asked for by offset.
+export const kRowsPerAnswer = 100_000;
 
 const withCommas = (n) => n.toLocaleString('en');
 
