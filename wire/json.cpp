@@ -132,7 +132,10 @@ nlohmann::ordered_json to_json(const CorpusStats& stats) {
             {"paragraphs", paragraphs},
             {"sentences", sentences},
             {"tokens", corpus.token_count()},
-            {"distinct_keys", corpus.vocabulary_size()}}}};
+            {"distinct_keys", corpus.vocabulary_size()},
+            {"index_bytes", corpus.index_memory_bytes()},
+            {"vocabulary_bytes", corpus.vocabulary_memory_bytes()},
+            {"segments", corpus.segments().size()}}}};
 }
 
 nlohmann::ordered_json to_json(const FrequencyList& list) {

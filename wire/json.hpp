@@ -40,7 +40,7 @@ struct CorpusStats {
 };
 
 // {"documents": [document summaries], "total": {"documents", "bytes", "paragraphs", "sentences", "tokens",
-//  "distinct_keys"}}
+//  "distinct_keys", "index_bytes", "vocabulary_bytes", "segments"}}
 nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}

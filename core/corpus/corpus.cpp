@@ -203,12 +203,17 @@ const std::vector<std::uint32_t>& Corpus::key_ranks() const {
 }
 
 std::size_t Corpus::index_memory_bytes() const {
-  std::size_t bytes = 0;
+  std::size_t bytes = vocabulary_memory_bytes() + locations_.capacity() * sizeof(Location);
   for (const IndexSegment& s : segments_) bytes += s.memory_bytes();
-  for (const auto& block : key_blocks_) bytes += block ? kKeyBlockBytes : 0;
-  bytes += (key_slots_.capacity() + key_hashes_.capacity() + key_last_doc_.capacity()) * sizeof(std::uint32_t);
-  bytes += keys_.capacity() * sizeof(std::string_view) + locations_.capacity() * sizeof(Location);
   return bytes;
+}
+
+std::size_t Corpus::vocabulary_memory_bytes() const {
+  std::size_t bytes = 0;
+  for (const auto& block : key_blocks_) bytes += block ? kKeyBlockBytes : 0;
+  bytes += (key_slots_.capacity() + key_hashes_.capacity() + key_last_doc_.capacity() + key_ranks_.capacity()) *
+           sizeof(std::uint32_t);
+  return bytes + keys_.capacity() * sizeof(std::string_view);
 }
 
 std::optional<KeyId> Corpus::find_key(std::string_view key) const {

@@ -98,6 +98,8 @@ class Corpus {
   std::size_t token_count() const { return token_count_; }  // tokens of live documents
   // Bytes held by the index beyond the documents' text: segments and vocabulary.
   std::size_t index_memory_bytes() const;
+  // Of those, the vocabulary's: its hash table, key texts and per-key tables (key_ranks once computed).
+  std::size_t vocabulary_memory_bytes() const;
 
  private:
   Result<Document> analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens);

@@ -3,39 +3,63 @@
 #include <algorithm>
 
 namespace textx {
+namespace {
 
-IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count) {
+// Bytes per key id: 3 bytes hold the ids of a vocabulary of up to 2^24 keys (16.7 million), which no real
+// corpus reaches; a larger one takes 4.
+unsigned key_width(std::size_t key_count) { return key_count <= (std::size_t{1} << 24) ? 3 : 4; }
+
+}  // namespace
+
+IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count) : key_width_(key_width(key_count)) {
   std::size_t total = 0;
   for (const DocumentTokens& d : documents) total += d.keys.size();
-  keys_.reserve(total);
+  key_bytes_.assign(total * key_width_ + 1, 0);
   starts_.reserve(total);
   first_token_.reserve(documents.size() + 1);
+  std::uint8_t* at = key_bytes_.data();
   for (DocumentTokens& d : documents) {
     docs_.push_back(d.doc);
-    first_token_.push_back(static_cast<std::uint32_t>(keys_.size()));
-    keys_.insert(keys_.end(), d.keys.begin(), d.keys.end());
+    first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
+    for (const KeyId key : d.keys) {
+      std::memcpy(at, &key, key_width_);  // little-endian: the low bytes
+      at += key_width_;
+    }
     starts_.insert(starts_.end(), d.starts.begin(), d.starts.end());
     d = {};  // release as we go: peak memory stays near one copy
   }
-  first_token_.push_back(static_cast<std::uint32_t>(keys_.size()));
+  first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
   build_postings(key_count);
+}
+
+// Appends `keys` to key_bytes_ (before its spare byte), converting their width if it differs.
+void IndexSegment::append_keys(PackedKeys keys) {
+  const std::size_t at = key_bytes_.size() - 1;
+  key_bytes_.resize(at + keys.size() * key_width_ + 1, 0);
+  std::uint8_t* out = key_bytes_.data() + at;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const KeyId key = keys[i];
+    std::memcpy(out + i * key_width_, &key, key_width_);
+  }
 }
 
 IndexSegment IndexSegment::merge(const IndexSegment& a, const IndexSegment& b, std::span<const DocId> drop,
                                  std::size_t key_count) {
   IndexSegment out;
+  out.key_width_ = key_width(key_count);
+  out.key_bytes_.push_back(0);
   for (const IndexSegment* part : {&a, &b}) {
     for (std::size_t local = 0; local < part->document_count(); ++local) {
       const DocId doc = part->docs_[local];
       if (std::binary_search(drop.begin(), drop.end(), doc)) continue;
       const std::uint32_t from = part->first_token_[local], to = part->first_token_[local + 1];
       out.docs_.push_back(doc);
-      out.first_token_.push_back(static_cast<std::uint32_t>(out.keys_.size()));
-      out.keys_.insert(out.keys_.end(), part->keys_.begin() + from, part->keys_.begin() + to);
+      out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+      out.append_keys(part->all_keys().subspan(from, to - from));
       out.starts_.insert(out.starts_.end(), part->starts_.begin() + from, part->starts_.begin() + to);
     }
   }
-  out.first_token_.push_back(static_cast<std::uint32_t>(out.keys_.size()));
+  out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
   out.build_postings(key_count);
   return out;
 }
@@ -46,11 +70,12 @@ IndexSegment IndexSegment::merge(const IndexSegment& a, const IndexSegment& b, s
 void IndexSegment::build_postings(std::size_t key_count) {
   present_keys_.clear();
   key_begin_.clear();
-  positions_.resize(keys_.size());
-  if (keys_.size() * 8 < key_count) {
-    std::vector<std::uint64_t> pairs(keys_.size());
-    for (std::uint32_t position = 0; position < keys_.size(); ++position)
-      pairs[position] = std::uint64_t{keys_[position]} << 32 | position;
+  const PackedKeys keys = all_keys();
+  positions_.resize(keys.size());
+  if (keys.size() * 8 < key_count) {
+    std::vector<std::uint64_t> pairs(keys.size());
+    for (std::uint32_t position = 0; position < keys.size(); ++position)
+      pairs[position] = std::uint64_t{keys[position]} << 32 | position;
     std::sort(pairs.begin(), pairs.end());
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       const auto key = static_cast<KeyId>(pairs[i] >> 32);
@@ -64,7 +89,7 @@ void IndexSegment::build_postings(std::size_t key_count) {
     return;
   }
   std::vector<std::uint32_t> next(key_count + 1, 0);
-  for (const KeyId key : keys_) ++next[key + 1];
+  for (std::uint32_t position = 0; position < keys.size(); ++position) ++next[keys[position] + 1];
   std::uint32_t running = 0;
   for (KeyId key = 0; key < key_count; ++key) {
     const std::uint32_t n = next[key + 1];
@@ -76,7 +101,7 @@ void IndexSegment::build_postings(std::size_t key_count) {
     running += n;
   }
   key_begin_.push_back(running);
-  for (std::uint32_t position = 0; position < keys_.size(); ++position) positions_[next[keys_[position]]++] = position;
+  for (std::uint32_t position = 0; position < keys.size(); ++position) positions_[next[keys[position]]++] = position;
 }
 
 std::size_t IndexSegment::find_document(DocId doc) const {
@@ -86,8 +111,7 @@ std::size_t IndexSegment::find_document(DocId doc) const {
 
 TokenSpan IndexSegment::tokens(std::size_t local) const {
   const std::uint32_t from = first_token_[local], to = first_token_[local + 1];
-  return {std::span<const KeyId>(keys_).subspan(from, to - from),
-          std::span<const std::uint32_t>(starts_).subspan(from, to - from)};
+  return {all_keys().subspan(from, to - from), std::span<const std::uint32_t>(starts_).subspan(from, to - from)};
 }
 
 std::size_t IndexSegment::document_of(std::uint32_t position) const {
@@ -103,9 +127,9 @@ std::span<const std::uint32_t> IndexSegment::postings(KeyId key) const {
 }
 
 std::size_t IndexSegment::memory_bytes() const {
-  return (docs_.capacity() + first_token_.capacity() + keys_.capacity() + starts_.capacity() +
-          present_keys_.capacity() + key_begin_.capacity() + positions_.capacity()) *
-         sizeof(std::uint32_t);
+  return key_bytes_.capacity() + (docs_.capacity() + first_token_.capacity() + starts_.capacity() +
+                                  present_keys_.capacity() + key_begin_.capacity() + positions_.capacity()) *
+                                     sizeof(std::uint32_t);
 }
 
 }  // namespace textx

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
+#include <random>
+
 #include "core/corpus/corpus.hpp"
 #include "core/text/fold.hpp"
 #include "tests/core/mini_corpus.hpp"
@@ -131,14 +134,37 @@ TEST_CASE("documents added one by one, in batches, or removed leave the same ind
   }
 }
 
-TEST_CASE("the index holds at most 12 bytes per token beyond the text, plus the vocabulary") {
+TEST_CASE("the index holds 11 bytes per token beyond the text, plus the vocabulary") {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "word" + std::to_string(i % 500) + " and the others ";
   Corpus corpus;
   REQUIRE(corpus.add_document({.name = "big.txt"}, text).ok());
   std::size_t segment_bytes = 0;
   for (const auto& segment : corpus.segments()) segment_bytes += segment.memory_bytes();
-  CHECK(static_cast<double>(segment_bytes) / static_cast<double>(corpus.token_count()) <= 12.1);
+  const double tokens = static_cast<double>(corpus.token_count());
+  CHECK(static_cast<double>(segment_bytes) / tokens >= 11.0);  // a key id (3 bytes), a start, a postings entry
+  CHECK(static_cast<double>(segment_bytes) / tokens <= 11.1);
+  CHECK(corpus.vocabulary_memory_bytes() > 0);
+  CHECK(corpus.index_memory_bytes() >= segment_bytes + corpus.vocabulary_memory_bytes());
+  CHECK(static_cast<double>(corpus.index_memory_bytes()) / tokens <= 12.0);
+}
+
+TEST_CASE("packed key ids read back as written, in 3 bytes and in 4") {
+  std::mt19937 rng(7);
+  for (const unsigned width : {3u, 4u}) {
+    CAPTURE(width);
+    std::vector<textx::KeyId> ids;
+    for (int i = 0; i < 1000; ++i) ids.push_back(static_cast<textx::KeyId>(rng()) >> (width == 3 ? 8 : 0));
+    ids.push_back(width == 3 ? 0xFFFFFFu : 0xFFFFFFFFu);
+    std::vector<std::uint8_t> bytes(ids.size() * width + 1, 0xAB);  // a spare byte, as segments keep
+    for (std::size_t i = 0; i < ids.size(); ++i) std::memcpy(bytes.data() + i * width, &ids[i], width);
+    const textx::PackedKeys keys(bytes.data(), ids.size(), width);
+    REQUIRE(keys.size() == ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(keys[i] == ids[i]);
+    CHECK(std::vector<textx::KeyId>(keys.begin(), keys.end()) == ids);
+    const textx::PackedKeys tail = keys.subspan(990, 11);
+    CHECK(std::vector<textx::KeyId>(tail.begin(), tail.end()) == std::vector<textx::KeyId>(ids.begin() + 990, ids.end()));
+  }
 }
 
 TEST_CASE("key ranks follow the alphabetical order of key texts") {

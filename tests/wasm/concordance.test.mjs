@@ -30,7 +30,12 @@ describe('the wasm core', () => {
     assert.ok(documents[0].tokens > 1000);
     assert.equal(documents[0].replacements, 0);
     assert.deepEqual([documents[0].encoding, documents[0].bom, documents[0].format], ['UTF-8', false, 'text']);
-    assert.deepEqual(JSON.parse(corpus.stats()), cliStats());
+    // The index's memory depends on the build (wasm has 4-byte pointers) and on how documents were added.
+    const withoutMemory = ({ documents, total: { index_bytes, vocabulary_bytes, segments, ...total } }) =>
+      ({ documents, total, memory: [index_bytes > vocabulary_bytes, vocabulary_bytes > 0, segments >= 1] });
+    const stats = JSON.parse(corpus.stats());
+    assert.deepEqual(withoutMemory(stats), withoutMemory(cliStats()));
+    assert.deepEqual(withoutMemory(stats).memory, [true, true, true]);
     corpus.delete();
   });
 
