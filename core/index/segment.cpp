@@ -22,8 +22,8 @@ IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t ke
     docs_.push_back(d.doc);
     first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
     for (const KeyId key : d.keys) {
-      std::memcpy(at, &key, key_width_);  // little-endian: the low bytes
-      at += key_width_;
+      std::memcpy(at, &key, sizeof key);  // little-endian: the low bytes first; the next key or the spare
+      at += key_width_;                   // byte takes the fourth
     }
     starts_.insert(starts_.end(), d.starts.begin(), d.starts.end());
     d = {};  // release as we go: peak memory stays near one copy
@@ -37,30 +37,101 @@ void IndexSegment::append_keys(PackedKeys keys) {
   const std::size_t at = key_bytes_.size() - 1;
   key_bytes_.resize(at + keys.size() * key_width_ + 1, 0);
   std::uint8_t* out = key_bytes_.data() + at;
+  if (keys.width() == key_width_) {
+    std::memcpy(out, keys.data(), keys.size() * key_width_);
+    return;
+  }
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const KeyId key = keys[i];
-    std::memcpy(out + i * key_width_, &key, key_width_);
+    std::memcpy(out + i * key_width_, &key, sizeof key);  // as in the constructor
   }
 }
 
-IndexSegment IndexSegment::merge(const IndexSegment& a, const IndexSegment& b, std::span<const DocId> drop,
-                                 std::size_t key_count) {
+// Appends documents [from, to) of `part`: their ids, token boundaries, keys and starts (not their postings).
+void IndexSegment::append_documents(const IndexSegment& part, std::size_t from, std::size_t to) {
+  const std::uint32_t first = part.first_token_[from], last = part.first_token_[to];
+  const auto shift = static_cast<std::uint32_t>(starts_.size()) - first;  // modulo 2^32, as positions are
+  for (std::size_t local = from; local < to; ++local) {
+    docs_.push_back(part.docs_[local]);
+    first_token_.push_back(part.first_token_[local] + shift);
+  }
+  append_keys(part.all_keys().subspan(first, last - first));
+  starts_.insert(starts_.end(), part.starts_.begin() + first, part.starts_.begin() + last);
+}
+
+IndexSegment IndexSegment::merge(std::span<const IndexSegment* const> parts, std::size_t key_count) {
   IndexSegment out;
   out.key_width_ = key_width(key_count);
   out.key_bytes_.push_back(0);
-  for (const IndexSegment* part : {&a, &b}) {
-    for (std::size_t local = 0; local < part->document_count(); ++local) {
-      const DocId doc = part->docs_[local];
-      if (std::binary_search(drop.begin(), drop.end(), doc)) continue;
-      const std::uint32_t from = part->first_token_[local], to = part->first_token_[local + 1];
-      out.docs_.push_back(doc);
-      out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
-      out.append_keys(part->all_keys().subspan(from, to - from));
-      out.starts_.insert(out.starts_.end(), part->starts_.begin() + from, part->starts_.begin() + to);
-    }
+  std::size_t total = 0, keys = 0;
+  for (const IndexSegment* part : parts) {
+    total += part->token_count();
+    keys = std::max(keys, part->present_keys_.size());
+  }
+  out.starts_.reserve(total);
+  out.key_bytes_.reserve(total * out.key_width_ + 1);
+  std::vector<std::uint32_t> base;  // where each part's tokens start in `out`
+  for (const IndexSegment* part : parts) {
+    base.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+    out.append_documents(*part, 0, part->document_count());
   }
   out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
-  out.build_postings(key_count);
+
+  // Each key's postings: those of the first part holding it, then the next's shifted past the first's
+  // tokens, and so on; keys in ascending order, taking the smallest next key of any part each time.
+  out.positions_.resize(total);
+  out.present_keys_.reserve(keys);
+  out.key_begin_.reserve(keys + 1);
+  constexpr KeyId kDone = 0xFFFFFFFFu;  // above any key id: a key id is below the vocabulary's size
+  std::vector<std::size_t> cursor(parts.size(), 0);
+  std::vector<KeyId> head(parts.size());  // each part's next key, or kDone
+  for (std::size_t j = 0; j < parts.size(); ++j) head[j] = parts[j]->present_keys_.empty() ? kDone : parts[j]->present_keys_[0];
+  std::uint32_t written = 0;
+  for (;;) {
+    KeyId key = kDone;
+    for (const KeyId k : head) key = std::min(key, k);
+    if (key == kDone) break;
+    out.present_keys_.push_back(key);
+    out.key_begin_.push_back(written);
+    for (std::size_t j = 0; j < parts.size(); ++j) {
+      if (head[j] != key) continue;
+      const IndexSegment& part = *parts[j];
+      const std::size_t c = cursor[j]++;
+      const std::uint32_t* from = part.positions_.data() + part.key_begin_[c];
+      const std::uint32_t* to = part.positions_.data() + part.key_begin_[c + 1];
+      std::uint32_t* at = out.positions_.data() + written;
+      for (const std::uint32_t* p = from; p != to; ++p) *at++ = *p + base[j];
+      written += static_cast<std::uint32_t>(to - from);
+      head[j] = c + 1 < part.present_keys_.size() ? part.present_keys_[c + 1] : kDone;
+    }
+  }
+  out.key_begin_.push_back(written);
+  return out;
+}
+
+IndexSegment IndexSegment::without(std::size_t local) const {
+  IndexSegment out;
+  out.key_width_ = key_width_;
+  out.key_bytes_.push_back(0);
+  const std::uint32_t from = first_token_[local], to = first_token_[local + 1], removed = to - from;
+  out.append_documents(*this, 0, local);
+  out.append_documents(*this, local + 1, document_count());
+  out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+  // Each key's postings without the document's positions, those after it moved back by its length.
+  out.positions_.resize(positions_.size() - removed);
+  std::uint32_t written = 0;
+  for (std::size_t i = 0; i < present_keys_.size(); ++i) {
+    const std::uint32_t begin = written;
+    for (std::uint32_t k = key_begin_[i]; k < key_begin_[i + 1]; ++k) {
+      const std::uint32_t p = positions_[k];
+      if (p < from) out.positions_[written++] = p;
+      else if (p >= to) out.positions_[written++] = p - removed;
+    }
+    if (written == begin) continue;  // the key occurred only in the removed document
+    out.present_keys_.push_back(present_keys_[i]);
+    out.key_begin_.push_back(begin);
+  }
+  out.key_begin_.push_back(written);
   return out;
 }
 

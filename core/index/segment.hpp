@@ -4,7 +4,7 @@
 // Per token it holds a key id (3 bytes while the vocabulary has at most 2^24 keys, else 4), a start offset
 // and one postings entry: 11 bytes. Postings are grouped by key in one array (compressed sparse rows), each
 // group in text order, built by a counting sort. A corpus keeps a few segments and merges them as documents
-// arrive, so adding documents never rebuilds the world.
+// arrive, in linear time, so adding documents never rebuilds the world.
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -59,6 +59,8 @@ class PackedKeys {
   KeyId operator[](std::size_t index) const { return read(bytes_, index, width_, mask_); }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  const std::uint8_t* data() const { return bytes_; }
+  unsigned width() const { return width_; }
   PackedKeys subspan(std::size_t from, std::size_t count) const {
     return {bytes_ + from * width_, count, width_};
   }
@@ -97,9 +99,12 @@ class IndexSegment {
   // Builds a segment of `documents` (in corpus order, each with keys < key_count).
   IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count);
 
-  // A segment of the documents of `a` then `b`, except those in `drop` (sorted doc ids).
-  static IndexSegment merge(const IndexSegment& a, const IndexSegment& b, std::span<const DocId> drop,
-                            std::size_t key_count);
+  // A segment of the documents of `parts` in order: each part's documents must follow the previous part's.
+  // Linear in the tokens: postings are concatenated key by key, never sorted again.
+  static IndexSegment merge(std::span<const IndexSegment* const> parts, std::size_t key_count);
+
+  // This segment without its `local`-th document (also linear).
+  IndexSegment without(std::size_t local) const;
 
   std::size_t document_count() const { return docs_.size(); }
   DocId document_id(std::size_t local) const { return docs_[local]; }
@@ -127,6 +132,7 @@ class IndexSegment {
   IndexSegment() = default;
   void build_postings(std::size_t key_count);
   void append_keys(PackedKeys keys);
+  void append_documents(const IndexSegment& part, std::size_t from, std::size_t to);
 
   std::vector<DocId> docs_;                 // corpus ids, ascending
   std::vector<std::uint32_t> first_token_;  // per document, plus the total at the end

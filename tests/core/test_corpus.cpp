@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "core/corpus/corpus.hpp"
 #include "core/text/fold.hpp"
@@ -104,7 +108,7 @@ TEST_CASE("documents added one by one, in batches, or removed leave the same ind
 
   Corpus grown;  // one at a time: segments merge as they come
   for (std::size_t i = 0; i < texts.size(); ++i) REQUIRE(grown.add_document({.name = std::string("d").append(std::to_string(i))}, texts[i]).ok());
-  CHECK(grown.segments().size() < 8);  // geometric merging keeps few segments
+  CHECK(grown.segments().size() < 16);  // merged in tiers: few segments
   Corpus batched;
   std::vector<textx::NewDocument> batch;
   for (std::size_t i = 0; i < texts.size(); ++i) batch.push_back({{.name = std::string("d").append(std::to_string(i))}, texts[i]});
@@ -132,6 +136,74 @@ TEST_CASE("documents added one by one, in batches, or removed leave the same ind
       CHECK(n == expected);
     }
   }
+}
+
+namespace {
+
+// Every occurrence of every key as (document, token index), from the postings of all segments, checking on
+// the way that each posting list ascends and names tokens of its key.
+std::map<std::string, std::vector<std::pair<textx::DocId, std::size_t>>> occurrences(const Corpus& corpus) {
+  std::map<std::string, std::vector<std::pair<textx::DocId, std::size_t>>> out;
+  for (textx::KeyId key = 0; key < corpus.vocabulary_size(); ++key) {
+    auto& list = out[std::string(corpus.key_text(key))];
+    for (const textx::IndexSegment& segment : corpus.segments()) {
+      const auto postings = segment.postings(key);
+      CHECK(std::is_sorted(postings.begin(), postings.end()));
+      for (const std::uint32_t p : postings) {
+        CHECK(segment.key_at(p) == key);
+        const std::size_t local = segment.document_of(p);
+        list.emplace_back(segment.document_id(local), p - segment.first_token(local));
+      }
+    }
+    std::sort(list.begin(), list.end());
+    if (list.empty()) out.erase(std::string(corpus.key_text(key)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("segments merged in tiers as documents come one by one hold what one batch holds") {
+  std::mt19937 rng(11);
+  std::vector<std::string> texts;
+  for (int d = 0; d < 260; ++d) {
+    std::string text;
+    const int words = 200 + static_cast<int>(rng() % 1600);
+    for (int w = 0; w < words; ++w) text.append("w").append(std::to_string(rng() % (d < 100 ? 3000 : 9000))).append(w % 13 ? " " : ". ");
+    texts.push_back(std::move(text));
+  }
+  Corpus grown, batched;
+  std::vector<textx::NewDocument> all, middle;
+  for (std::size_t i = 0; i < texts.size(); ++i) all.push_back({{.name = std::to_string(i)}, texts[i]});
+  for (const auto& result : batched.add_documents(all)) REQUIRE(result.ok());
+  // One at a time, except documents 120-179 as one batch (a large segment among small ones).
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i >= 120 && i < 180) {
+      middle.push_back(all[i]);
+      if (i == 179) REQUIRE(grown.add_documents(middle).size() == 60);
+      continue;
+    }
+    REQUIRE(grown.add_document({.name = std::to_string(i)}, texts[i]).ok());
+  }
+  CHECK(grown.segments().size() > 2);
+  CHECK(grown.segments().size() < 30);
+  CHECK(batched.segments().size() == 1);
+  for (const textx::DocId id : {0u, 7u, 130u, 259u, 200u}) {
+    REQUIRE(grown.remove_document(id));
+    REQUIRE(batched.remove_document(id));
+  }
+  REQUIRE(grown.vocabulary_size() == batched.vocabulary_size());
+  CHECK(grown.token_count() == batched.token_count());
+  for (textx::DocId id = 0; id < grown.document_count(); ++id) {
+    if (grown.document(id).removed) continue;
+    const auto a = grown.tokens(id), b = batched.tokens(id);
+    CHECK(std::vector<textx::KeyId>(a.keys.begin(), a.keys.end()) == std::vector<textx::KeyId>(b.keys.begin(), b.keys.end()));
+    CHECK(std::equal(a.starts.begin(), a.starts.end(), b.starts.begin(), b.starts.end()));
+  }
+  CHECK(occurrences(grown) == occurrences(batched));
+  std::size_t indexed = 0;
+  for (const auto& segment : grown.segments()) indexed += segment.token_count();
+  CHECK(indexed == grown.token_count());
 }
 
 TEST_CASE("the index holds 11 bytes per token beyond the text, plus the vocabulary") {
