@@ -119,7 +119,10 @@ std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> docume
     locations_.push_back({});
     batch.push_back(std::move(tokens));
   }
-  if (!batch.empty()) add_segment(IndexSegment(std::move(batch), keys_.size()));
+  if (!batch.empty()) {
+    add_segment(IndexSegment(std::move(batch), keys_.size()));
+    ++revision_;
+  }
   return results;
 }
 
@@ -190,6 +193,7 @@ bool Corpus::remove_document(DocId id) {
   doc.info = std::move(info);
   doc.removed = true;
   ++removed_count_;
+  ++revision_;
   return true;
 }
 

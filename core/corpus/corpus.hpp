@@ -96,6 +96,9 @@ class Corpus {
   const std::vector<std::uint32_t>& key_ranks() const;
 
   std::size_t token_count() const { return token_count_; }  // tokens of live documents
+  // Counts the changes to the corpus (documents added or removed): what was computed from it at one
+  // revision holds until the next.
+  std::uint64_t revision() const { return revision_; }
   // Bytes held by the index beyond the documents' text: segments and vocabulary.
   std::size_t index_memory_bytes() const;
   // Of those, the vocabulary's: its hash table, key texts and per-key tables (key_ranks once computed).
@@ -120,6 +123,7 @@ class Corpus {
   std::vector<Location> locations_;  // per document: where its tokens are
   std::vector<IndexSegment> segments_;
   std::size_t removed_count_ = 0;
+  std::uint64_t revision_ = 0;
   std::size_t token_count_ = 0;
   // The vocabulary: an open-addressing hash table (linear probing, at most half full) of key ids + 1, 0 for
   // an empty slot; each key's text lives in key_blocks_, which never move, and its hash in key_hashes_.

@@ -121,7 +121,9 @@ void sort_matches(const Corpus& corpus, std::vector<QueryMatch>& matches, const 
   matches = std::move(sorted);
 }
 
-std::optional<Error> check_options(const ConcordanceOptions& options) {
+}  // namespace
+
+std::optional<Error> check_concordance_options(const ConcordanceOptions& options) {
   const bool words = options.unit == ContextUnit::kWords;
   const std::size_t most = words ? kMaxContextTokens : kMaxContextChars;
   if (options.context > most)
@@ -132,10 +134,8 @@ std::optional<Error> check_options(const ConcordanceOptions& options) {
   return std::nullopt;
 }
 
-}  // namespace
-
 Result<Concordance> concordance(const Corpus& corpus, std::string_view query, const ConcordanceOptions& options) {
-  if (std::optional<Error> error = check_options(options)) return *error;
+  if (std::optional<Error> error = check_concordance_options(options)) return *error;
   if (!options.sort.empty()) {
     Result<SortedMatches> sorted = sorted_matches(corpus, query, options.match, options.sort);
     if (!sorted.ok()) return sorted.error();
@@ -167,7 +167,7 @@ Result<SortedMatches> sorted_matches(const Corpus& corpus, std::string_view quer
 }
 
 Result<Concordance> concordance_page(const Corpus& corpus, const SortedMatches& sorted, const ConcordanceOptions& options) {
-  if (std::optional<Error> error = check_options(options)) return *error;
+  if (std::optional<Error> error = check_concordance_options(options)) return *error;
   Concordance result;
   result.query = sorted.query;
   result.total = sorted.matches.size();

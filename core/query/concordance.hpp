@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,9 @@ struct Concordance {
 // out of range; a query that matches nothing gives total 0. In corpus order only the page's matches are
 // listed where the query allows (find_match_page); sorted, every match is (sorted_matches).
 Result<Concordance> concordance(const Corpus& corpus, std::string_view query, const ConcordanceOptions& options);
+
+// The Error for options out of range (context, number of sort keys), or nullopt.
+std::optional<Error> check_concordance_options(const ConcordanceOptions& options);
 
 // Every match of a query in the order of `sort` (ties in corpus order): computed once, it gives any page of
 // the sorted concordance for the cost of that page's rows (concordance_page). The wasm API keeps the last one.

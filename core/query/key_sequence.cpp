@@ -45,7 +45,7 @@ void list_bits(const std::vector<std::uint64_t>& bits, std::size_t skip, std::si
 }  // namespace
 
 KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& sequence, const std::vector<bool>& allowed)
-    : corpus_(corpus), allowed_(allowed), length_(sequence.size()) {
+    : allowed_(allowed), length_(sequence.size()) {
   for (std::size_t i = 0; i < sequence.size(); ++i) {
     if (sequence[i].any) continue;
     Term term;

@@ -48,7 +48,6 @@ class KeySequenceMatcher {
   void clear_invalid_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) const;
   std::size_t allowed_in(const IndexSegment& segment, std::span<const std::uint32_t> positions) const;
 
-  const Corpus& corpus_;
   const std::vector<bool>& allowed_;
   std::size_t length_ = 0;
   std::vector<Term> terms_;  // those that are not `any`
