@@ -40,8 +40,23 @@ class KeySequenceMatcher {
     std::vector<std::uint64_t> key_bits;  // the keys as a bitset over the vocabulary, when more than one
   };
 
+  struct Plan {
+    bool ready = false;
+    const Term* anchor = nullptr;        // the term whose postings are the candidates
+    bool bitmap = false;                 // bits_ holds the starts the bitmap terms allow
+    bool anchor_in_bitmap = false;       // the anchor is one of them (it has several keys)
+    std::vector<const Term*> checked;    // terms checked token by token, rarest first
+  };
+
   void prepare(const IndexSegment& segment);
+  void plan(const IndexSegment& segment);
+  bool bitmap_only() const;
+  std::span<const std::uint32_t> candidates(const IndexSegment& segment) const;
+  template <typename Take>
+  void for_each_match(const IndexSegment& segment, Take take);
+  std::size_t count_sequence(const IndexSegment& segment);
   const std::vector<std::uint32_t>& all_starts(const IndexSegment& segment);
+  std::vector<std::uint32_t> sequence_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
   std::vector<std::uint32_t> term_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
   bool key_in(const Term& term, KeyId key) const;
   void set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) const;
@@ -53,6 +68,7 @@ class KeySequenceMatcher {
   std::vector<Term> terms_;  // those that are not `any`
   const IndexSegment* prepared_ = nullptr;
   bool all_allowed_ = true;  // in the prepared segment
+  Plan plan_;                          // for the prepared segment (length_ > 1)
   std::vector<std::uint32_t> starts_;  // every match of the prepared segment, once listed (length_ > 1)
   bool listed_ = false;
   std::vector<std::uint64_t> bits_, scratch_;
