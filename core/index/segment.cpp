@@ -1,6 +1,7 @@
 #include "core/index/segment.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace textx {
 namespace {
@@ -136,18 +137,29 @@ IndexSegment IndexSegment::without(std::size_t local) const {
 }
 
 // Groups token positions by key, each group ascending. A segment with many tokens for the vocabulary uses a
-// counting sort (two passes); a small one sorts (key, position) pairs, so adding one short document costs
-// time for its own tokens, not for the whole vocabulary.
+// counting sort over every key id (two passes over the tokens); a small one (one document added alone)
+// sorts (key, position) pairs by a radix sort on the key's bytes, so it costs time for its own tokens, not
+// for the whole vocabulary.
 void IndexSegment::build_postings(std::size_t key_count) {
   present_keys_.clear();
   key_begin_.clear();
   const PackedKeys keys = all_keys();
   positions_.resize(keys.size());
-  if (keys.size() * 8 < key_count) {
-    std::vector<std::uint64_t> pairs(keys.size());
+  unsigned passes = 1;  // bytes of a key id
+  while (passes < 4 && (std::uint64_t{1} << (8 * passes)) < key_count) ++passes;
+  if ((passes - 1) * keys.size() < key_count) {
+    // Least significant byte first; each pass is stable, so positions stay ascending within a key.
+    std::vector<std::uint64_t> pairs(keys.size()), sorted(keys.size());
     for (std::uint32_t position = 0; position < keys.size(); ++position)
       pairs[position] = std::uint64_t{keys[position]} << 32 | position;
-    std::sort(pairs.begin(), pairs.end());
+    for (unsigned pass = 0; pass < passes; ++pass) {
+      const unsigned shift = 32 + 8 * pass;
+      std::array<std::uint32_t, 257> at{};
+      for (const std::uint64_t pair : pairs) ++at[((pair >> shift) & 0xFF) + 1];
+      for (std::size_t digit = 1; digit < at.size(); ++digit) at[digit] += at[digit - 1];
+      for (const std::uint64_t pair : pairs) sorted[at[(pair >> shift) & 0xFF]++] = pair;
+      pairs.swap(sorted);
+    }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       const auto key = static_cast<KeyId>(pairs[i] >> 32);
       if (present_keys_.empty() || present_keys_.back() != key) {

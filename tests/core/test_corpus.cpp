@@ -206,6 +206,26 @@ TEST_CASE("segments merged in tiers as documents come one by one hold what one b
   CHECK(indexed == grown.token_count());
 }
 
+TEST_CASE("a document added alone to a large vocabulary is indexed by radix passes over three key bytes") {
+  std::string big;
+  for (int i = 0; i < 70000; ++i) big.append("k").append(std::to_string(i)).append(" ");  // 70,000 keys > 2^16
+  std::vector<std::string> small;
+  for (int d = 0; d < 5; ++d) {
+    std::string text;
+    for (int i = 0; i < 300; ++i) text.append("k").append(std::to_string((i * 7919 + d * 104729) % 90000)).append(" ");
+    small.push_back(std::move(text));
+  }
+  Corpus grown, batched;
+  REQUIRE(grown.add_document({.name = "big"}, big).ok());
+  for (int d = 0; d < 5; ++d) REQUIRE(grown.add_document({.name = std::to_string(d)}, small[d]).ok());
+  std::vector<textx::NewDocument> all = {{{.name = "big"}, big}};
+  for (int d = 0; d < 5; ++d) all.push_back({{.name = std::to_string(d)}, small[d]});
+  for (const auto& result : batched.add_documents(all)) REQUIRE(result.ok());
+  CHECK(grown.vocabulary_size() > 70000);
+  CHECK(grown.segments().size() == 6);  // the big one, then one per small document
+  CHECK(occurrences(grown) == occurrences(batched));
+}
+
 TEST_CASE("the index holds 11 bytes per token beyond the text, plus the vocabulary") {
   std::string text;
   for (int i = 0; i < 50000; ++i) text += "word" + std::to_string(i % 500) + " and the others ";
