@@ -145,13 +145,21 @@ std::vector<std::uint32_t> KeySequenceMatcher::term_starts(const IndexSegment& s
       return {list.begin() + static_cast<std::ptrdiff_t>(begin),
               list.begin() + static_cast<std::ptrdiff_t>(begin + std::min(limit, list.size() - begin))};
     }
-    std::size_t local = 0;
-    for (const std::uint32_t p : list) {
-      if (out.size() == limit) break;
-      while (segment.first_token(local + 1) <= p) ++local;
+    // Document by document, the allowed ones' postings found by binary search.
+    auto at = list.begin();
+    for (std::size_t local = 0; local < segment.document_count() && out.size() < limit; ++local) {
       if (!allowed_[segment.document_id(local)]) continue;
-      if (from > 0) --from;
-      else out.push_back(p);
+      at = std::lower_bound(at, list.end(), segment.first_token(local));
+      const auto past = std::lower_bound(at, list.end(), segment.first_token(local + 1));
+      const auto n = static_cast<std::size_t>(past - at);
+      if (from >= n) {
+        from -= n;
+      } else {
+        const auto take = std::min(limit - out.size(), n - from);
+        out.insert(out.end(), at + static_cast<std::ptrdiff_t>(from), at + static_cast<std::ptrdiff_t>(from + take));
+        from = 0;
+      }
+      at = past;
     }
     return out;
   }

@@ -229,9 +229,16 @@ TEST_CASE("a sorted order computed once gives every page of the sorted concordan
   const Corpus& corpus = textx::testing::sotu_corpus();
   using K = textx::SortKey;
   const FreshKeys keys = fresh_keys(corpus);
-  for (const auto& [text, sort] : std::vector<std::pair<std::string, std::vector<K>>>{
-           {"will", {K::kR1, K::kR2, K::kR3}}, {"the * of", {K::kL1, K::kMatch}}, {"independ*", {K::kDocument, K::kR1}},
-           {"peace NEAR/5 war", {K::kL3, K::kL2}}}) {
+  struct SortCase {
+    std::string text;
+    std::vector<K> sort;
+  };
+  for (const SortCase& sort_case : std::vector<SortCase>{{"will", {K::kR1, K::kR2, K::kR3}},
+                                                         {"the * of", {K::kL1, K::kMatch}},
+                                                         {"independ*", {K::kDocument, K::kR1}},
+                                                         {"peace NEAR/5 war", {K::kL3, K::kL2}}}) {
+    const std::string& text = sort_case.text;
+    const std::vector<K>& sort = sort_case.sort;
     CAPTURE(text);
     const auto sorted = textx::sorted_matches(corpus, text, {}, sort);
     REQUIRE(sorted.ok());
