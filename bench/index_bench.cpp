@@ -15,7 +15,7 @@
 //   queries       per query, after one run to warm up, the median of --repeats runs (default 7) of:
 //                 evaluation alone (parse_query + find_matches), concordance() of the first page (50 rows,
 //                 8 words of context, exact total), and that page as the wire JSON string the wasm API
-//                 returns (wire::to_json + wire::dump);
+//                 returns (wire::concordance_json);
 //   sorted        the sorted query (--sorted-query, default `will`) by R1,R2,R3: all rows in one answer (one
 //                 JSON document), its first page (the order computed afresh: what a first request costs),
 //                 the sorted order alone (sorted_matches), a page from a kept order (concordance_page at
@@ -177,7 +177,7 @@ std::string time_query(const Corpus& corpus, const LabelledQuery& query, const C
     start = Clock::now();
     const double cpu_start = cpu_seconds();
     Result<Concordance> again = concordance(corpus, query.text, options);
-    const std::string text = textx::wire::dump(textx::wire::to_json(corpus, again.value()));
+    const std::string text = textx::wire::concordance_json(corpus, again.value());
     wire_json.push_back(seconds_since(start));
     wire_json_cpu.push_back(cpu_seconds() - cpu_start);
 
@@ -218,13 +218,13 @@ std::string time_sorted_order(const Corpus& corpus, const std::string& query, in
     options.offset = total / 2;
     options.limit = kPageRows;
     start = Clock::now();
-    const std::string middle = textx::wire::dump(textx::wire::to_json(corpus, concordance_page(corpus, sorted.value(), options).value()));
+    const std::string middle = textx::wire::concordance_json(corpus, concordance_page(corpus, sorted.value(), options).value());
     page.push_back(seconds_since(start));
     start = Clock::now();
     export_bytes = 0;
     options.limit = kExportRows;
     for (options.offset = 0; options.offset < total; options.offset += kExportRows)
-      export_bytes += textx::wire::dump(textx::wire::to_json(corpus, concordance_page(corpus, sorted.value(), options).value())).size();
+      export_bytes += textx::wire::concordance_json(corpus, concordance_page(corpus, sorted.value(), options).value()).size();
     all_pages.push_back(seconds_since(start));
   }
   for (auto* v : {&order, &page, &all_pages}) v->erase(v->begin());

@@ -437,7 +437,7 @@ class CorpusHandle {
     if (options.sort.empty()) {
       const Result<Concordance> result = textx::concordance(corpus_, query, options);
       if (!result.ok()) return wire::dump(wire::to_json(result.error()));
-      return wire::dump(wire::to_json(corpus_, result.value()));
+      return wire::concordance_json(corpus_, result.value());
     }
     if (const std::optional<Error> error = check_concordance_options(options)) return wire::dump(wire::to_json(*error));
     if (!sorted_ || sorted_revision_ != corpus_.revision() || sorted_->query != query ||
@@ -450,7 +450,7 @@ class CorpusHandle {
     }
     const Result<Concordance> page = concordance_page(corpus_, *sorted_, options);
     if (!page.ok()) return wire::dump(wire::to_json(page.error()));
-    return wire::dump(wire::to_json(corpus_, page.value()));
+    return wire::concordance_json(corpus_, page.value());
   }
 
   // request_json: {"a": id or name, "b": id or name, "min_similarity"?, "min_move_similarity"?,
