@@ -3,9 +3,10 @@
 // Self-contained (no imports, no closures) for that reason. The figures mirror bench/index_bench.cpp's.
 //
 // core: a loaded TextxCore module; docs: {names, arrays} (Uint8Array of each file); options: {copies,
-// repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows, exportRows}.
+// repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows, exportRows, screenRows,
+// screenQueries}.
 // Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, single_segments, queries,
-// queries_after_single, sorted_all, sorted_page, sorted_cached_page, sorted_export, memory,
+// queries_after_single, sorted_all, sorted_page, sorted_cached_page, sorted_export, screen, memory,
 // heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them (copy k of each file
 // named "k/<name>"). Per corpus: the batch passes (the last corpus kept), the queries on it and its memory
 // (Corpus.stats), then, that corpus deleted, the one-by-one passes and the queries on the last of them, so
@@ -128,6 +129,9 @@ export function wasmIndexBench(core, docs, options) {
     report.sorted_cached_page = timeQuery(corpus, 'sorted R1,R2,R3, kept order',
       { ...sorted, offset: Math.floor(report.sorted_page.total / 2), limit: options.pageRows });
     report.sorted_export = timeExport(corpus, sorted, forget);
+    // The page's own first screen: it asks for `screenRows` rows (kMaxRowsShown), not a page of 50.
+    report.screen = [...options.screenQueries.map((query) => timeQuery(corpus, 'screen', { query, limit: options.screenRows })),
+      timeQuery(corpus, 'screen, sorted R1,R2,R3', { ...sorted, limit: options.screenRows }, forget)];
     corpus.delete();
     // One by one into a fresh corpus, the queried one gone (so that the heap holds one corpus at a time),
     // then the queries on the last one (segments merged in tiers).

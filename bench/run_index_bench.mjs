@@ -52,6 +52,10 @@ const QUERIES = [
 const SORTED_QUERY = 'will';
 const PAGE_ROWS = 50;
 const EXPORT_ROWS = 1000;  // rows per page when every sorted row is fetched (an export)
+// The page's first screen: kMaxRowsShown rows (web/src/views/concordance_view.js), for these queries and the
+// sorted one.
+const SCREEN_ROWS = 1000;
+const SCREEN_QUERIES = ['the', 'the * of'];
 const REGEXP_WORDS = ['independence', 'the'];
 const KWIC_WIDTH = 50;  // characters of context on each side in the RegExp scan
 const LIBRARY_QUERIES = ['independence', 'the united states'];
@@ -100,7 +104,7 @@ function runNative(corpus, options) {
 
 const benchOptions = (options) => ({ copies: options.copies, repeats: options.repeats,
   indexRepeats: options.indexRepeats, queries: QUERIES, sortedQuery: SORTED_QUERY, pageRows: PAGE_ROWS,
-  exportRows: EXPORT_ROWS });
+  exportRows: EXPORT_ROWS, screenRows: SCREEN_ROWS, screenQueries: SCREEN_QUERIES });
 
 async function runNode(corpus, options) {
   const core = await require(paths.core)();
@@ -257,6 +261,13 @@ function report(results, corpus, options) {
   out.push(table(['corpus, rows', 'total', 'native core', 'native CPU +JSON', 'native +JSON', 'wasm-node', 'wasm-chromium',
     'JSON MB'],
     sortedRows));
+
+  out.push('', `The page's first screen (${SCREEN_ROWS} rows, as the page asks for them) on the large corpus, ms, ` +
+    'median (call + JSON.parse); the sorted one with the order computed afresh.');
+  out.push(table(['request', 'total', 'wasm-node', 'wasm-chromium', 'JSON MB'],
+    corpusOf(chromium.wasm, 'large').screen.map((c, i) => [
+      `${c.query}${i === SCREEN_QUERIES.length ? ' sorted R1,R2,R3' : ''}, ${SCREEN_ROWS} rows`, thousands(c.total),
+      ms(corpusOf(node, 'large').screen[i].ms), ms(c.ms), fixed(c.json_chars / 1e6, 2)])));
 
   out.push('', '4. Index memory beyond the text (Corpus::index_memory_bytes, which Corpus.stats() reports as ' +
     'index_bytes), bytes per token, after one batch. Target ≤ 12. Split: segments (per token) and vocabulary; ' +
