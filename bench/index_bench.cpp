@@ -11,12 +11,15 @@
 //   index-batch   Corpus::add_documents of every document at once into a fresh corpus (from the files'
 //                 bytes to a queryable index), best and median of --index-repeats passes (default 3);
 //   index-single  Corpus::add_document of one document after the other into a fresh corpus (as many passes,
-//                 at most 2 on the large corpus);
+//                 at most 2 on the large corpus), then the queries again on the corpus so grown;
 //   queries       per query, after one run to warm up, the median of --repeats runs (default 7) of:
 //                 evaluation alone (parse_query + find_matches), concordance() of the first page (50 rows,
 //                 8 words of context, exact total), and that page as the wire JSON string the wasm API
-//                 returns (wire::to_json + wire::dump);
-//   sorted        all rows of the sorted query (--sorted-query, default `will`) by R1,R2,R3, and its first page;
+//                 returns (wire::concordance_json);
+//   sorted        the sorted query (--sorted-query, default `will`) by R1,R2,R3: all rows in one answer (one
+//                 JSON document), its first page (the order computed afresh: what a first request costs),
+//                 the sorted order alone (sorted_matches), a page from a kept order (concordance_page at
+//                 the middle) and every row as pages of 1,000 from a kept order, with their JSON (an export);
 //   memory        Corpus::index_memory_bytes per token (the index beyond the text), and what else the
 //                 corpus keeps per document (paragraph and sentence spans, UTF-16 checkpoints).
 // Indexing and the JSON page are also timed in processor time (std::clock: `cpu_mb_per_s`, `cpu_ms`), which
@@ -174,7 +177,7 @@ std::string time_query(const Corpus& corpus, const LabelledQuery& query, const C
     start = Clock::now();
     const double cpu_start = cpu_seconds();
     Result<Concordance> again = concordance(corpus, query.text, options);
-    const std::string text = textx::wire::dump(textx::wire::to_json(corpus, again.value()));
+    const std::string text = textx::wire::concordance_json(corpus, again.value());
     wire_json.push_back(seconds_since(start));
     wire_json_cpu.push_back(cpu_seconds() - cpu_start);
 
@@ -195,6 +198,39 @@ std::string time_query(const Corpus& corpus, const LabelledQuery& query, const C
          ",\"json_bytes\":" + std::to_string(json_bytes) + ",\"evaluate_ms\":" + number(median(evaluate) * 1e3) +
          ",\"concordance_ms\":" + number(median(rows) * 1e3) + ",\"ms\":" + number(median(wire_json) * 1e3) +
          ",\"cpu_ms\":" + number(median(wire_json_cpu) * 1e3) + "}";
+}
+
+// The sorted query's order, computed (sorted_matches) and paged (concordance_page + wire JSON): medians of
+// `repeats` runs after a warm-up.
+std::string time_sorted_order(const Corpus& corpus, const std::string& query, int repeats) {
+  const std::vector<SortKey> sort = {SortKey::kR1, SortKey::kR2, SortKey::kR3};
+  constexpr std::size_t kExportRows = 1000;
+  std::vector<double> order, page, all_pages;
+  std::size_t total = 0, export_bytes = 0;
+  for (int run = 0; run <= repeats; ++run) {
+    Clock::time_point start = Clock::now();
+    const Result<SortedMatches> sorted = sorted_matches(corpus, query, {}, sort);
+    order.push_back(seconds_since(start));
+    if (!sorted.ok()) return "{\"error\":" + json_string(sorted.error().to_string()) + "}";
+    total = sorted.value().matches.size();
+    ConcordanceOptions options;
+    options.sort = sort;
+    options.offset = total / 2;
+    options.limit = kPageRows;
+    start = Clock::now();
+    const std::string middle = textx::wire::concordance_json(corpus, concordance_page(corpus, sorted.value(), options).value());
+    page.push_back(seconds_since(start));
+    start = Clock::now();
+    export_bytes = 0;
+    options.limit = kExportRows;
+    for (options.offset = 0; options.offset < total; options.offset += kExportRows)
+      export_bytes += textx::wire::concordance_json(corpus, concordance_page(corpus, sorted.value(), options).value()).size();
+    all_pages.push_back(seconds_since(start));
+  }
+  for (auto* v : {&order, &page, &all_pages}) v->erase(v->begin());
+  return "{\"query\":" + json_string(query) + ",\"total\":" + std::to_string(total) +
+         ",\"order_ms\":" + number(median(order) * 1e3) + ",\"cached_page_ms\":" + number(median(page) * 1e3) +
+         ",\"export_ms\":" + number(median(all_pages) * 1e3) + ",\"export_bytes\":" + std::to_string(export_bytes) + "}";
 }
 
 // Bytes the corpus holds per document besides the text and the index: paragraph and sentence spans and
@@ -226,13 +262,13 @@ std::string measure_corpus(const std::string& label, const std::vector<Doc>& doc
                     ",\"index_batch\":" + batch.to_json();
 
   const std::size_t index_bytes = corpus->index_memory_bytes();
-  std::size_t segment_bytes = 0;  // the rest of index_bytes is the vocabulary
+  std::size_t segment_bytes = 0;
   for (const IndexSegment& segment : corpus->segments()) segment_bytes += segment.memory_bytes();
   const std::size_t structure_bytes = document_structure_bytes(*corpus);
   out += ",\"memory\":{\"index_bytes\":" + std::to_string(index_bytes) +
          ",\"index_bytes_per_token\":" + number(static_cast<double>(index_bytes) / tokens) +
          ",\"segment_bytes_per_token\":" + number(static_cast<double>(segment_bytes) / tokens) +
-         ",\"vocabulary_bytes\":" + std::to_string(index_bytes - segment_bytes) +
+         ",\"vocabulary_bytes\":" + std::to_string(corpus->vocabulary_memory_bytes()) +
          ",\"document_structure_bytes\":" + std::to_string(structure_bytes) +
          ",\"document_structure_bytes_per_token\":" + number(static_cast<double>(structure_bytes) / tokens) + "}";
 
@@ -249,11 +285,17 @@ std::string measure_corpus(const std::string& label, const std::vector<Doc>& doc
   out += "],\"sorted_all\":" + time_query(*corpus, sorted_query, sorted, options.repeats);
   sorted.limit = kPageRows;
   out += ",\"sorted_page\":" + time_query(*corpus, sorted_query, sorted, options.repeats);
+  out += ",\"sorted_order\":" + time_sorted_order(*corpus, options.sorted_query, options.repeats);
   corpus.reset();
 
+  // One at a time, then the queries again on that corpus (merged in tiers: several segments).
   const int single_passes = label == "large" ? std::min(2, options.index_repeats) : options.index_repeats;
-  out += ",\"index_single\":" + time_indexing(docs, single_passes, false, nullptr).to_json() + "}";
-  return out;
+  Corpus grown;
+  out += ",\"index_single\":" + time_indexing(docs, single_passes, false, &grown).to_json();
+  out += ",\"single_segments\":" + std::to_string(grown.segments().size()) + ",\"queries_after_single\":[";
+  for (std::size_t i = 0; i < options.queries.size(); ++i)
+    out += (i > 0 ? "," : "") + time_query(grown, options.queries[i], page, options.repeats);
+  return out + "]}";
 }
 
 int usage(const char* message) {

@@ -80,7 +80,7 @@ int run_concord(const ConcordArgs& args) {
     return 2;
   }
   if (args.json) {
-    std::cout << wire::dump(wire::to_json(corpus, result.value())) << '\n';
+    std::cout << wire::concordance_json(corpus, result.value()) << '\n';
   } else if (args.csv) {
     print_csv(std::cout, corpus, result.value());
   } else {

@@ -436,7 +436,9 @@ class CorpusHandle {
 
   // request_json: {"query", "context"?, "context_unit"?: "words"|"characters", "sort"?: ["R1", …],
   // "offset"?, "limit"?, "case_sensitive"?, "diacritic_sensitive"?}. Returns the concordance or an error.
-  std::string concordance(const std::string& request_json) const {
+  // Sorted, every match is put in order once and kept (the last query, options and sort, until the corpus
+  // changes): the next pages and an export page by page cost their rows only.
+  std::string concordance(const std::string& request_json) {
     const json request = json::parse(request_json, nullptr, false);
     if (request.is_discarded() || !request.is_object() || !request.contains("query") || !request["query"].is_string())
       return wire::dump(wire::to_json(invalid_request("concordance expects {\"query\": \"…\"}.")));
@@ -466,9 +468,24 @@ class CorpusHandle {
         options.sort.push_back(*key);
       }
     }
-    const Result<Concordance> result = textx::concordance(corpus_, request["query"].get<std::string>(), options);
-    if (!result.ok()) return wire::dump(wire::to_json(result.error()));
-    return wire::dump(wire::to_json(corpus_, result.value()));
+    const std::string query = request["query"].get<std::string>();
+    if (options.sort.empty()) {
+      const Result<Concordance> result = textx::concordance(corpus_, query, options);
+      if (!result.ok()) return wire::dump(wire::to_json(result.error()));
+      return wire::concordance_json(corpus_, result.value());
+    }
+    if (const std::optional<Error> error = check_concordance_options(options)) return wire::dump(wire::to_json(*error));
+    if (!sorted_ || sorted_revision_ != corpus_.revision() || sorted_->query != query ||
+        !(sorted_->match == options.match) || sorted_->sort != options.sort) {
+      sorted_.reset();  // free the old order before making the new
+      Result<SortedMatches> sorted = sorted_matches(corpus_, query, options.match, options.sort);
+      if (!sorted.ok()) return wire::dump(wire::to_json(sorted.error()));
+      sorted_ = std::move(sorted.value());
+      sorted_revision_ = corpus_.revision();
+    }
+    const Result<Concordance> page = concordance_page(corpus_, *sorted_, options);
+    if (!page.ok()) return wire::dump(wire::to_json(page.error()));
+    return wire::concordance_json(corpus_, page.value());
   }
 
   // request_json: {"a": id or name, "b": id or name, "min_similarity"?, "min_move_similarity"?,
@@ -519,6 +536,8 @@ class CorpusHandle {
 
   Corpus corpus_{kBrowserLimits};
   std::optional<ShingleIndex> shingle_index_;
+  std::optional<SortedMatches> sorted_;  // the last sorted concordance's matches, in order
+  std::uint64_t sorted_revision_ = 0;    // the corpus revision they were found at
 };
 
 // The paragraph diff of two documents given as bytes, without a corpus: a_info_json and b_info_json as for

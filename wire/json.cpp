@@ -1,6 +1,9 @@
 #include "wire/json.hpp"
 
 #include <cmath>
+#include <cstdio>
+
+#include "core/text/utf8.hpp"
 
 namespace textx::wire {
 namespace {
@@ -66,6 +69,47 @@ nlohmann::ordered_json words_json(const Document& a, const Document& b, const st
 
 double rounded(double similarity) { return std::round(similarity * 10000) / 10000; }
 
+// Appends `text` as a JSON string exactly as dump() writes it: UTF-8 kept, quote, backslash and control
+// characters escaped. Text that is not valid UTF-8 (a file name, say) goes through nlohmann's own writer,
+// which replaces what it cannot read.
+void append_string(std::string& out, std::string_view text) {
+  if (!is_valid_utf8(text)) {
+    out += dump(nlohmann::ordered_json(text));
+    return;
+  }
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", c);
+        out += escape;
+      }
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
+void append_field(std::string& out, const char* name, std::size_t value) {
+  out += '"';
+  out += name;
+  out += "\":";
+  out += std::to_string(value);
+}
+
 }  // namespace
 
 nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance) {
@@ -83,6 +127,39 @@ nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concorda
                     {"right", row.right}});
   }
   return {{"query", concordance.query}, {"total", concordance.total}, {"hits", std::move(hits)}};
+}
+
+std::string concordance_json(const Corpus& corpus, const Concordance& concordance) {
+  std::string out = "{\"query\":";
+  append_string(out, concordance.query);
+  out += ',';
+  append_field(out, "total", concordance.total);
+  out += ",\"hits\":[";
+  for (std::size_t i = 0; i < concordance.rows.size(); ++i) {
+    const KwicRow& row = concordance.rows[i];
+    const Document& doc = corpus.document(row.doc);
+    out += i == 0 ? "{\"doc\":" : ",{\"doc\":";
+    append_string(out, doc.info.name);
+    out += ',';
+    append_field(out, "paragraph", row.paragraph);
+    out += ',';
+    append_field(out, "start", row.start);
+    out += ',';
+    append_field(out, "end", row.end);
+    out += ',';
+    append_field(out, "start_utf16", doc.utf16.to_utf16(doc.text, row.start));
+    out += ',';
+    append_field(out, "end_utf16", doc.utf16.to_utf16(doc.text, row.end));
+    out += ",\"left\":";
+    append_string(out, row.left);
+    out += ",\"match\":";
+    append_string(out, row.match);
+    out += ",\"right\":";
+    append_string(out, row.right);
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 nlohmann::ordered_json to_json(const Document& document) {
@@ -132,7 +209,10 @@ nlohmann::ordered_json to_json(const CorpusStats& stats) {
             {"paragraphs", paragraphs},
             {"sentences", sentences},
             {"tokens", corpus.token_count()},
-            {"distinct_keys", corpus.vocabulary_size()}}}};
+            {"distinct_keys", corpus.vocabulary_size()},
+            {"index_bytes", corpus.index_memory_bytes()},
+            {"vocabulary_bytes", corpus.vocabulary_memory_bytes()},
+            {"segments", corpus.segments().size()}}}};
 }
 
 nlohmann::ordered_json to_json(const FrequencyList& list) {

@@ -22,6 +22,9 @@ namespace textx::wire {
 
 // {"query", "total", "hits": [{"doc", "paragraph", "start", "end", "start_utf16", "end_utf16", "left", "match", "right"}]}
 nlohmann::ordered_json to_json(const Corpus& corpus, const Concordance& concordance);
+// The same as dump(to_json(corpus, concordance)), written directly: a thousand rows are a page's first
+// screen and an export asks for many such pages, and building the JSON tree first cost four times the rows.
+std::string concordance_json(const Corpus& corpus, const Concordance& concordance);
 
 // {"name", "title", "date", "source", "encoding", "bom", "format", "replacements", "bytes", "paragraphs",
 //  "sentences", "tokens", "distinct_keys"}
@@ -40,7 +43,7 @@ struct CorpusStats {
 };
 
 // {"documents": [document summaries], "total": {"documents", "bytes", "paragraphs", "sentences", "tokens",
-//  "distinct_keys"}}
+//  "distinct_keys", "index_bytes", "vocabulary_bytes", "segments"}}
 nlohmann::ordered_json to_json(const CorpusStats& stats);
 
 // {"tokens", "types", "rows": [{"word", "key", "frequency", "per_million", "range"}]}

@@ -26,6 +26,16 @@ bool has_html_extension(std::string_view name) {
 constexpr std::size_t kInitialKeySlots = 1024;   // a power of two
 constexpr std::size_t kKeyBlockBytes = 64 * 1024;  // key text is stored in blocks of this size
 
+// Size tiers of segments: tier 0 below kSmallestTier tokens, each next tier kMergeFactor times larger.
+constexpr std::size_t kMergeFactor = 8;
+constexpr std::size_t kSmallestTier = std::size_t{1} << 16;
+
+std::size_t size_tier(std::size_t tokens) {
+  std::size_t tier = 0;
+  for (std::size_t bound = kSmallestTier; tokens >= bound && tier < 16; bound *= kMergeFactor) ++tier;
+  return tier;
+}
+
 // The vocabulary's hash of a key (the table takes the low bits).
 std::uint32_t hash_key(std::string_view key) { return hash_bytes(key); }
 
@@ -129,7 +139,10 @@ std::vector<Result<DocId>> Corpus::add_documents(std::vector<NewDocument> docume
     locations_.push_back({});
     batch.push_back(std::move(tokens));
   }
-  if (!batch.empty()) add_segment(IndexSegment(std::move(batch), keys_.size()));
+  if (!batch.empty()) {
+    add_segment(IndexSegment(std::move(batch), keys_.size()));
+    ++revision_;
+  }
   return results;
 }
 
@@ -175,14 +188,20 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
   return read;
 }
 
-// Appends a segment, then merges the newest segments while the last is at least half the size of the one
-// before: sizes stay geometric, so there are O(log n) segments and each token is rebuilt O(log n) times.
+// Appends a segment, then, once the newest segments of the newest one's size tier or below number
+// kMergeFactor, merges them into one (and again, should that complete a run of the next tier). Each token is
+// copied about once per tier (log_8 of the corpus's size), and a corpus holds a few dozen segments at most.
 void Corpus::add_segment(IndexSegment segment) {
   segments_.push_back(std::move(segment));
-  while (segments_.size() >= 2 &&
-         segments_.back().token_count() * 2 >= segments_[segments_.size() - 2].token_count()) {
-    IndexSegment merged = IndexSegment::merge(segments_[segments_.size() - 2], segments_.back(), {}, keys_.size());
-    segments_.pop_back();
+  for (;;) {
+    const std::size_t tier = size_tier(segments_.back().token_count());
+    std::size_t run = 0;
+    while (run < segments_.size() && size_tier(segments_[segments_.size() - 1 - run].token_count()) <= tier) ++run;
+    if (run < kMergeFactor) break;
+    std::vector<const IndexSegment*> parts;
+    for (std::size_t i = segments_.size() - run; i < segments_.size(); ++i) parts.push_back(&segments_[i]);
+    IndexSegment merged = IndexSegment::merge(parts, keys_.size());
+    segments_.erase(segments_.end() - static_cast<std::ptrdiff_t>(run) + 1, segments_.end());
     segments_.back() = std::move(merged);
   }
   locate_documents(segments_.size() - 1);
@@ -197,8 +216,7 @@ void Corpus::locate_documents(std::size_t segment) {
 bool Corpus::remove_document(DocId id) {
   if (id >= documents_.size() || documents_[id].removed) return false;
   const Location at = locations_[id];
-  const DocId drop[] = {id};
-  segments_[at.segment] = IndexSegment::merge(segments_[at.segment], IndexSegment({}, 0), drop, keys_.size());
+  segments_[at.segment] = segments_[at.segment].without(at.local);
   locate_documents(at.segment);
   Document& doc = documents_[id];
   token_count_ -= doc.token_count;
@@ -208,6 +226,7 @@ bool Corpus::remove_document(DocId id) {
   doc.info = std::move(info);
   doc.removed = true;
   ++removed_count_;
+  ++revision_;
   return true;
 }
 
@@ -217,6 +236,7 @@ bool Corpus::set_document_info(DocId id, std::string title, std::string date, st
   info.title = std::move(title);
   info.date = date.empty() ? date_from_name(info.name) : std::move(date);
   info.source = std::move(source);
+  ++revision_;  // a date: filter's answer, kept with the revision it was computed at, may change
   return true;
 }
 
@@ -245,12 +265,17 @@ const std::vector<std::uint32_t>& Corpus::key_ranks() const {
 }
 
 std::size_t Corpus::index_memory_bytes() const {
-  std::size_t bytes = 0;
+  std::size_t bytes = vocabulary_memory_bytes() + locations_.capacity() * sizeof(Location);
   for (const IndexSegment& s : segments_) bytes += s.memory_bytes();
-  for (const auto& block : key_blocks_) bytes += block ? kKeyBlockBytes : 0;
-  bytes += (key_slots_.capacity() + key_hashes_.capacity() + key_last_doc_.capacity()) * sizeof(std::uint32_t);
-  bytes += keys_.capacity() * sizeof(std::string_view) + locations_.capacity() * sizeof(Location);
   return bytes;
+}
+
+std::size_t Corpus::vocabulary_memory_bytes() const {
+  std::size_t bytes = 0;
+  for (const auto& block : key_blocks_) bytes += block ? kKeyBlockBytes : 0;
+  bytes += (key_slots_.capacity() + key_hashes_.capacity() + key_last_doc_.capacity() + key_ranks_.capacity()) *
+           sizeof(std::uint32_t);
+  return bytes + keys_.capacity() * sizeof(std::string_view);
 }
 
 std::optional<KeyId> Corpus::find_key(std::string_view key) const {

@@ -118,8 +118,13 @@ class Corpus {
 
   std::size_t token_count() const { return token_count_; }  // tokens of live documents
   std::size_t text_bytes() const { return text_bytes_; }    // bytes of text of live documents
+  // Counts the changes to the corpus (documents added, removed or given new details): what was computed from it at one
+  // revision holds until the next.
+  std::uint64_t revision() const { return revision_; }
   // Bytes held by the index beyond the documents' text: segments and vocabulary.
   std::size_t index_memory_bytes() const;
+  // Of those, the vocabulary's: its hash table, key texts and per-key tables (key_ranks once computed).
+  std::size_t vocabulary_memory_bytes() const;
 
  private:
   Result<Document> analyse(DocumentInfo info, std::string_view bytes, DocumentTokens& tokens);
@@ -141,6 +146,7 @@ class Corpus {
   std::vector<IndexSegment> segments_;
   CorpusLimits limits_;
   std::size_t removed_count_ = 0;
+  std::uint64_t revision_ = 0;
   std::size_t token_count_ = 0;
   std::size_t text_bytes_ = 0;
   // The vocabulary: an open-addressing hash table (linear probing, at most half full) of key ids + 1, 0 for

@@ -1,57 +1,165 @@
 #include "core/index/segment.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace textx {
+namespace {
 
-IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count) {
+// Bytes per key id: 3 bytes hold the ids of a vocabulary of up to 2^24 keys (16.7 million), which no real
+// corpus reaches; a larger one takes 4.
+unsigned key_width(std::size_t key_count) { return key_count <= (std::size_t{1} << 24) ? 3 : 4; }
+
+}  // namespace
+
+IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count) : key_width_(key_width(key_count)) {
   std::size_t total = 0;
   for (const DocumentTokens& d : documents) total += d.keys.size();
-  keys_.reserve(total);
+  key_bytes_.assign(total * key_width_ + 1, 0);
   starts_.reserve(total);
   first_token_.reserve(documents.size() + 1);
+  std::uint8_t* at = key_bytes_.data();
   for (DocumentTokens& d : documents) {
     docs_.push_back(d.doc);
-    first_token_.push_back(static_cast<std::uint32_t>(keys_.size()));
-    keys_.insert(keys_.end(), d.keys.begin(), d.keys.end());
+    first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
+    for (const KeyId key : d.keys) {
+      std::memcpy(at, &key, sizeof key);  // little-endian: the low bytes first; the next key or the spare
+      at += key_width_;                   // byte takes the fourth
+    }
     starts_.insert(starts_.end(), d.starts.begin(), d.starts.end());
     d = {};  // release as we go: peak memory stays near one copy
   }
-  first_token_.push_back(static_cast<std::uint32_t>(keys_.size()));
+  first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
   build_postings(key_count);
 }
 
-IndexSegment IndexSegment::merge(const IndexSegment& a, const IndexSegment& b, std::span<const DocId> drop,
-                                 std::size_t key_count) {
+// Appends `keys` to key_bytes_ (before its spare byte), converting their width if it differs.
+void IndexSegment::append_keys(PackedKeys keys) {
+  const std::size_t at = key_bytes_.size() - 1;
+  key_bytes_.resize(at + keys.size() * key_width_ + 1, 0);
+  std::uint8_t* out = key_bytes_.data() + at;
+  if (keys.width() == key_width_) {
+    std::memcpy(out, keys.data(), keys.size() * key_width_);
+    return;
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const KeyId key = keys[i];
+    std::memcpy(out + i * key_width_, &key, sizeof key);  // as in the constructor
+  }
+}
+
+// Appends documents [from, to) of `part`: their ids, token boundaries, keys and starts (not their postings).
+void IndexSegment::append_documents(const IndexSegment& part, std::size_t from, std::size_t to) {
+  const std::uint32_t first = part.first_token_[from], last = part.first_token_[to];
+  const auto shift = static_cast<std::uint32_t>(starts_.size()) - first;  // modulo 2^32, as positions are
+  for (std::size_t local = from; local < to; ++local) {
+    docs_.push_back(part.docs_[local]);
+    first_token_.push_back(part.first_token_[local] + shift);
+  }
+  append_keys(part.all_keys().subspan(first, last - first));
+  starts_.insert(starts_.end(), part.starts_.begin() + first, part.starts_.begin() + last);
+}
+
+IndexSegment IndexSegment::merge(std::span<const IndexSegment* const> parts, std::size_t key_count) {
   IndexSegment out;
-  for (const IndexSegment* part : {&a, &b}) {
-    for (std::size_t local = 0; local < part->document_count(); ++local) {
-      const DocId doc = part->docs_[local];
-      if (std::binary_search(drop.begin(), drop.end(), doc)) continue;
-      const std::uint32_t from = part->first_token_[local], to = part->first_token_[local + 1];
-      out.docs_.push_back(doc);
-      out.first_token_.push_back(static_cast<std::uint32_t>(out.keys_.size()));
-      out.keys_.insert(out.keys_.end(), part->keys_.begin() + from, part->keys_.begin() + to);
-      out.starts_.insert(out.starts_.end(), part->starts_.begin() + from, part->starts_.begin() + to);
+  out.key_width_ = key_width(key_count);
+  out.key_bytes_.push_back(0);
+  std::size_t total = 0, keys = 0;
+  for (const IndexSegment* part : parts) {
+    total += part->token_count();
+    keys = std::max(keys, part->present_keys_.size());
+  }
+  out.starts_.reserve(total);
+  out.key_bytes_.reserve(total * out.key_width_ + 1);
+  std::vector<std::uint32_t> base;  // where each part's tokens start in `out`
+  for (const IndexSegment* part : parts) {
+    base.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+    out.append_documents(*part, 0, part->document_count());
+  }
+  out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+
+  // Each key's postings: those of the first part holding it, then the next's shifted past the first's
+  // tokens, and so on; keys in ascending order, taking the smallest next key of any part each time.
+  out.positions_.resize(total);
+  out.present_keys_.reserve(keys);
+  out.key_begin_.reserve(keys + 1);
+  constexpr KeyId kDone = 0xFFFFFFFFu;  // above any key id: a key id is below the vocabulary's size
+  std::vector<std::size_t> cursor(parts.size(), 0);
+  std::vector<KeyId> head(parts.size());  // each part's next key, or kDone
+  for (std::size_t j = 0; j < parts.size(); ++j) head[j] = parts[j]->present_keys_.empty() ? kDone : parts[j]->present_keys_[0];
+  std::uint32_t written = 0;
+  for (;;) {
+    KeyId key = kDone;
+    for (const KeyId k : head) key = std::min(key, k);
+    if (key == kDone) break;
+    out.present_keys_.push_back(key);
+    out.key_begin_.push_back(written);
+    for (std::size_t j = 0; j < parts.size(); ++j) {
+      if (head[j] != key) continue;
+      const IndexSegment& part = *parts[j];
+      const std::size_t c = cursor[j]++;
+      const std::uint32_t* from = part.positions_.data() + part.key_begin_[c];
+      const std::uint32_t* to = part.positions_.data() + part.key_begin_[c + 1];
+      std::uint32_t* at = out.positions_.data() + written;
+      for (const std::uint32_t* p = from; p != to; ++p) *at++ = *p + base[j];
+      written += static_cast<std::uint32_t>(to - from);
+      head[j] = c + 1 < part.present_keys_.size() ? part.present_keys_[c + 1] : kDone;
     }
   }
-  out.first_token_.push_back(static_cast<std::uint32_t>(out.keys_.size()));
-  out.build_postings(key_count);
+  out.key_begin_.push_back(written);
+  return out;
+}
+
+IndexSegment IndexSegment::without(std::size_t local) const {
+  IndexSegment out;
+  out.key_width_ = key_width_;
+  out.key_bytes_.push_back(0);
+  const std::uint32_t from = first_token_[local], to = first_token_[local + 1], removed = to - from;
+  out.append_documents(*this, 0, local);
+  out.append_documents(*this, local + 1, document_count());
+  out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
+  // Each key's postings without the document's positions, those after it moved back by its length.
+  out.positions_.resize(positions_.size() - removed);
+  std::uint32_t written = 0;
+  for (std::size_t i = 0; i < present_keys_.size(); ++i) {
+    const std::uint32_t begin = written;
+    for (std::uint32_t k = key_begin_[i]; k < key_begin_[i + 1]; ++k) {
+      const std::uint32_t p = positions_[k];
+      if (p < from) out.positions_[written++] = p;
+      else if (p >= to) out.positions_[written++] = p - removed;
+    }
+    if (written == begin) continue;  // the key occurred only in the removed document
+    out.present_keys_.push_back(present_keys_[i]);
+    out.key_begin_.push_back(begin);
+  }
+  out.key_begin_.push_back(written);
   return out;
 }
 
 // Groups token positions by key, each group ascending. A segment with many tokens for the vocabulary uses a
-// counting sort (two passes); a small one sorts (key, position) pairs, so adding one short document costs
-// time for its own tokens, not for the whole vocabulary.
+// counting sort over every key id (two passes over the tokens); a small one (one document added alone)
+// sorts (key, position) pairs by a radix sort on the key's bytes, so it costs time for its own tokens, not
+// for the whole vocabulary.
 void IndexSegment::build_postings(std::size_t key_count) {
   present_keys_.clear();
   key_begin_.clear();
-  positions_.resize(keys_.size());
-  if (keys_.size() * 8 < key_count) {
-    std::vector<std::uint64_t> pairs(keys_.size());
-    for (std::uint32_t position = 0; position < keys_.size(); ++position)
-      pairs[position] = std::uint64_t{keys_[position]} << 32 | position;
-    std::sort(pairs.begin(), pairs.end());
+  const PackedKeys keys = all_keys();
+  positions_.resize(keys.size());
+  unsigned passes = 1;  // bytes of a key id
+  while (passes < 4 && (std::uint64_t{1} << (8 * passes)) < key_count) ++passes;
+  if ((passes - 1) * keys.size() < key_count) {
+    // Least significant byte first; each pass is stable, so positions stay ascending within a key.
+    std::vector<std::uint64_t> pairs(keys.size()), sorted(keys.size());
+    for (std::uint32_t position = 0; position < keys.size(); ++position)
+      pairs[position] = std::uint64_t{keys[position]} << 32 | position;
+    for (unsigned pass = 0; pass < passes; ++pass) {
+      const unsigned shift = 32 + 8 * pass;
+      std::array<std::uint32_t, 257> at{};
+      for (const std::uint64_t pair : pairs) ++at[((pair >> shift) & 0xFF) + 1];
+      for (std::size_t digit = 1; digit < at.size(); ++digit) at[digit] += at[digit - 1];
+      for (const std::uint64_t pair : pairs) sorted[at[(pair >> shift) & 0xFF]++] = pair;
+      pairs.swap(sorted);
+    }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       const auto key = static_cast<KeyId>(pairs[i] >> 32);
       if (present_keys_.empty() || present_keys_.back() != key) {
@@ -64,7 +172,7 @@ void IndexSegment::build_postings(std::size_t key_count) {
     return;
   }
   std::vector<std::uint32_t> next(key_count + 1, 0);
-  for (const KeyId key : keys_) ++next[key + 1];
+  for (std::uint32_t position = 0; position < keys.size(); ++position) ++next[keys[position] + 1];
   std::uint32_t running = 0;
   for (KeyId key = 0; key < key_count; ++key) {
     const std::uint32_t n = next[key + 1];
@@ -76,7 +184,7 @@ void IndexSegment::build_postings(std::size_t key_count) {
     running += n;
   }
   key_begin_.push_back(running);
-  for (std::uint32_t position = 0; position < keys_.size(); ++position) positions_[next[keys_[position]]++] = position;
+  for (std::uint32_t position = 0; position < keys.size(); ++position) positions_[next[keys[position]]++] = position;
 }
 
 std::size_t IndexSegment::find_document(DocId doc) const {
@@ -86,8 +194,7 @@ std::size_t IndexSegment::find_document(DocId doc) const {
 
 TokenSpan IndexSegment::tokens(std::size_t local) const {
   const std::uint32_t from = first_token_[local], to = first_token_[local + 1];
-  return {std::span<const KeyId>(keys_).subspan(from, to - from),
-          std::span<const std::uint32_t>(starts_).subspan(from, to - from)};
+  return {all_keys().subspan(from, to - from), std::span<const std::uint32_t>(starts_).subspan(from, to - from)};
 }
 
 std::size_t IndexSegment::document_of(std::uint32_t position) const {
@@ -103,9 +210,9 @@ std::span<const std::uint32_t> IndexSegment::postings(KeyId key) const {
 }
 
 std::size_t IndexSegment::memory_bytes() const {
-  return (docs_.capacity() + first_token_.capacity() + keys_.capacity() + starts_.capacity() +
-          present_keys_.capacity() + key_begin_.capacity() + positions_.capacity()) *
-         sizeof(std::uint32_t);
+  return key_bytes_.capacity() + (docs_.capacity() + first_token_.capacity() + starts_.capacity() +
+                                  present_keys_.capacity() + key_begin_.capacity() + positions_.capacity()) *
+                                     sizeof(std::uint32_t);
 }
 
 }  // namespace textx

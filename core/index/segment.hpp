@@ -1,11 +1,15 @@
 #pragma once
 // An index segment: the tokens of a batch of documents and, for each key, where it occurs among them.
 //
-// Per token it holds a key id, a start offset and one postings entry: 12 bytes. Postings are grouped by key
-// in one array (compressed sparse rows), each group in text order, built by a counting sort. A corpus
-// keeps a few segments and merges them as documents arrive, so adding documents never rebuilds the world.
+// Per token it holds a key id (3 bytes while the vocabulary has at most 2^24 keys, else 4), a start offset
+// and one postings entry: 11 bytes. Postings are grouped by key in one array (compressed sparse rows), each
+// group in text order, built by a counting sort. A corpus keeps a few segments and merges them as documents
+// arrive, in linear time, so adding documents never rebuilds the world.
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <span>
 #include <vector>
 
@@ -14,9 +18,71 @@ namespace textx {
 using DocId = std::uint32_t;
 using KeyId = std::uint32_t;
 
+// Key ids stored in `width` bytes each (3 or 4), least significant byte first. Reading one loads 4 bytes and
+// masks, so storage ends with a spare byte (IndexSegment keeps one).
+class PackedKeys {
+  static_assert(std::endian::native == std::endian::little, "packed key ids are read as little-endian words");
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = KeyId;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const KeyId*;
+    using reference = KeyId;
+    iterator() = default;
+    iterator(const PackedKeys& keys, std::size_t index) : bytes_(keys.bytes_), width_(keys.width_), mask_(keys.mask_), index_(index) {}
+    KeyId operator*() const { return PackedKeys::read(bytes_, index_, width_, mask_); }
+    iterator& operator++() {
+      ++index_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++index_;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return index_ == other.index_; }
+
+   private:
+    const std::uint8_t* bytes_ = nullptr;
+    unsigned width_ = 3;
+    std::uint32_t mask_ = 0xFFFFFFu;
+    std::size_t index_ = 0;
+  };
+
+  PackedKeys() = default;
+  PackedKeys(const std::uint8_t* bytes, std::size_t size, unsigned width)
+      : bytes_(bytes), size_(size), width_(width), mask_(width == 3 ? 0xFFFFFFu : 0xFFFFFFFFu) {}
+
+  KeyId operator[](std::size_t index) const { return read(bytes_, index, width_, mask_); }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const std::uint8_t* data() const { return bytes_; }
+  unsigned width() const { return width_; }
+  PackedKeys subspan(std::size_t from, std::size_t count) const {
+    return {bytes_ + from * width_, count, width_};
+  }
+  iterator begin() const { return {*this, 0}; }
+  iterator end() const { return {*this, size_}; }
+
+ private:
+  static KeyId read(const std::uint8_t* bytes, std::size_t index, unsigned width, std::uint32_t mask) {
+    std::uint32_t word;
+    std::memcpy(&word, bytes + index * width, sizeof word);
+    return word & mask;
+  }
+
+  const std::uint8_t* bytes_ = nullptr;
+  std::size_t size_ = 0;
+  unsigned width_ = 3;
+  std::uint32_t mask_ = 0xFFFFFFu;
+};
+
 // A document's tokens as the segment stores them: parallel arrays, in text order.
 struct TokenSpan {
-  std::span<const KeyId> keys;
+  PackedKeys keys;
   std::span<const std::uint32_t> starts;  // UTF-8 byte offset of each token in its document's text
   std::size_t size() const { return keys.size(); }
 };
@@ -33,9 +99,12 @@ class IndexSegment {
   // Builds a segment of `documents` (in corpus order, each with keys < key_count).
   IndexSegment(std::vector<DocumentTokens> documents, std::size_t key_count);
 
-  // A segment of the documents of `a` then `b`, except those in `drop` (sorted doc ids).
-  static IndexSegment merge(const IndexSegment& a, const IndexSegment& b, std::span<const DocId> drop,
-                            std::size_t key_count);
+  // A segment of the documents of `parts` in order: each part's documents must follow the previous part's.
+  // Linear in the tokens: postings are concatenated key by key, never sorted again.
+  static IndexSegment merge(std::span<const IndexSegment* const> parts, std::size_t key_count);
+
+  // This segment without its `local`-th document (also linear).
+  IndexSegment without(std::size_t local) const;
 
   std::size_t document_count() const { return docs_.size(); }
   DocId document_id(std::size_t local) const { return docs_[local]; }
@@ -50,9 +119,11 @@ class IndexSegment {
 
   // Segment token positions of `key`, ascending; empty when the key does not occur here.
   std::span<const std::uint32_t> postings(KeyId key) const;
-  KeyId key_at(std::uint32_t position) const { return keys_[position]; }
+  KeyId key_at(std::uint32_t position) const { return all_keys()[position]; }
+  // Every token's key, in segment order.
+  PackedKeys all_keys() const { return {key_bytes_.data(), starts_.size(), key_width_}; }
 
-  std::size_t token_count() const { return keys_.size(); }
+  std::size_t token_count() const { return starts_.size(); }
   std::size_t memory_bytes() const;
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -60,10 +131,13 @@ class IndexSegment {
  private:
   IndexSegment() = default;
   void build_postings(std::size_t key_count);
+  void append_keys(PackedKeys keys);
+  void append_documents(const IndexSegment& part, std::size_t from, std::size_t to);
 
   std::vector<DocId> docs_;                 // corpus ids, ascending
   std::vector<std::uint32_t> first_token_;  // per document, plus the total at the end
-  std::vector<KeyId> keys_;                 // per token
+  std::vector<std::uint8_t> key_bytes_;     // per token, key_width_ bytes (PackedKeys), then a spare byte
+  unsigned key_width_ = 3;
   std::vector<std::uint32_t> starts_;       // per token
   // Postings: the keys occurring here, ascending, and where each one's positions begin in positions_.
   std::vector<KeyId> present_keys_;

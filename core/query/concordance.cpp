@@ -76,48 +76,54 @@ KwicRow make_row(const Corpus& corpus, const QueryMatch& m, const ConcordanceOpt
   return row;
 }
 
-// The sort field of a match for one key: a key's alphabetical rank + 1 (0 past the document's edge), or
-// the document id.
-std::uint32_t sort_field(const Corpus& corpus, const std::vector<std::uint32_t>& ranks, const QueryMatch& m,
-                         SortKey key) {
-  if (key == SortKey::kDocument) return m.doc;
-  const TokenSpan tokens = corpus.tokens(m.doc);
-  std::int64_t at = 0;
-  switch (key) {
-    case SortKey::kL3: at = std::int64_t{m.first} - 3; break;
-    case SortKey::kL2: at = std::int64_t{m.first} - 2; break;
-    case SortKey::kL1: at = std::int64_t{m.first} - 1; break;
-    case SortKey::kMatch: at = m.first; break;
-    case SortKey::kR1: at = std::int64_t{m.first} + m.length; break;
-    case SortKey::kR2: at = std::int64_t{m.first} + m.length + 1; break;
-    case SortKey::kR3: at = std::int64_t{m.first} + m.length + 2; break;
-    case SortKey::kDocument: break;
-  }
-  if (at < 0 || at >= static_cast<std::int64_t>(tokens.size())) return 0;
-  return ranks[tokens.keys[static_cast<std::size_t>(at)]] + 1;
-}
-
-// Orders matches by the sort keys (fields computed once per match), ties kept in corpus order.
+// Orders matches by the sort keys, ties kept in corpus order. Each match's fields are computed once: a
+// key's alphabetical rank + 1 for a word (0 past the document's edge), or the document id.
 void sort_matches(const Corpus& corpus, std::vector<QueryMatch>& matches, const std::vector<SortKey>& keys) {
   if (keys.empty()) return;
   const std::vector<std::uint32_t>& ranks = corpus.key_ranks();
-  const std::size_t width = keys.size();
-  std::vector<std::uint32_t> fields(matches.size() * width);
-  for (std::size_t i = 0; i < matches.size(); ++i)
-    for (std::size_t k = 0; k < width; ++k) fields[i * width + k] = sort_field(corpus, ranks, matches[i], keys[k]);
-  std::vector<std::uint32_t> order(matches.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::lexicographical_compare(fields.begin() + a * width, fields.begin() + (a + 1) * width,
-                                        fields.begin() + b * width, fields.begin() + (b + 1) * width);
-  });
+  // Per match, its fields and its index packed into two words, compared as a pair: fields 0 and 1 in the
+  // first, field 2 and the index (the tie-break that keeps corpus order) in the second.
+  struct Entry {
+    std::uint64_t high, low;
+    bool operator<(const Entry& o) const { return high != o.high ? high < o.high : low < o.low; }
+  };
+  std::vector<Entry> entries(matches.size());
+  DocId doc = 0;
+  TokenSpan tokens;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const QueryMatch& m = matches[i];
+    if (i == 0 || m.doc != doc) {
+      doc = m.doc;
+      tokens = corpus.tokens(doc);
+    }
+    std::array<std::uint32_t, kMaxSortKeys> fields{};  // past keys.size(): 0 for every match
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      std::int64_t at = 0;
+      switch (keys[k]) {
+        case SortKey::kL3: at = std::int64_t{m.first} - 3; break;
+        case SortKey::kL2: at = std::int64_t{m.first} - 2; break;
+        case SortKey::kL1: at = std::int64_t{m.first} - 1; break;
+        case SortKey::kMatch: at = m.first; break;
+        case SortKey::kR1: at = std::int64_t{m.first} + m.length; break;
+        case SortKey::kR2: at = std::int64_t{m.first} + m.length + 1; break;
+        case SortKey::kR3: at = std::int64_t{m.first} + m.length + 2; break;
+        case SortKey::kDocument: break;
+      }
+      if (keys[k] == SortKey::kDocument) fields[k] = m.doc;
+      else if (at >= 0 && at < static_cast<std::int64_t>(tokens.size())) fields[k] = ranks[tokens.keys[static_cast<std::size_t>(at)]] + 1;
+    }
+    entries[i] = {std::uint64_t{fields[0]} << 32 | fields[1], std::uint64_t{fields[2]} << 32 | i};
+  }
+  std::sort(entries.begin(), entries.end());
   std::vector<QueryMatch> sorted;
   sorted.reserve(matches.size());
-  for (const std::uint32_t i : order) sorted.push_back(matches[i]);
+  for (const Entry& e : entries) sorted.push_back(matches[static_cast<std::uint32_t>(e.low)]);
   matches = std::move(sorted);
 }
 
-std::optional<Error> check_options(const ConcordanceOptions& options) {
+}  // namespace
+
+std::optional<Error> check_concordance_options(const ConcordanceOptions& options) {
   const bool words = options.unit == ContextUnit::kWords;
   const std::size_t most = words ? kMaxContextTokens : kMaxContextChars;
   if (options.context > most)
@@ -128,24 +134,47 @@ std::optional<Error> check_options(const ConcordanceOptions& options) {
   return std::nullopt;
 }
 
-}  // namespace
-
 Result<Concordance> concordance(const Corpus& corpus, std::string_view query, const ConcordanceOptions& options) {
-  if (std::optional<Error> error = check_options(options)) return *error;
+  if (std::optional<Error> error = check_concordance_options(options)) return *error;
+  if (!options.sort.empty()) {
+    Result<SortedMatches> sorted = sorted_matches(corpus, query, options.match, options.sort);
+    if (!sorted.ok()) return sorted.error();
+    return concordance_page(corpus, sorted.value(), options);
+  }
   Result<Query> parsed = parse_query(query);
   if (!parsed.ok()) return parsed.error();
-  Result<std::vector<QueryMatch>> found = find_matches(corpus, parsed.value(), options.match);
-  if (!found.ok()) return found.error();
-  std::vector<QueryMatch>& matches = found.value();
-
+  Result<MatchPage> page = find_match_page(corpus, parsed.value(), options.match, options.offset, options.limit);
+  if (!page.ok()) return page.error();
   Concordance result;
   result.query = std::string(query);
-  result.total = matches.size();
-  sort_matches(corpus, matches, options.sort);
-  const std::size_t from = std::min(options.offset, matches.size());
-  const std::size_t to = from + std::min(options.limit, matches.size() - from);
+  result.total = page.value().total;
+  result.rows.reserve(page.value().matches.size());
+  for (const QueryMatch& m : page.value().matches) result.rows.push_back(make_row(corpus, m, options));
+  return result;
+}
+
+Result<SortedMatches> sorted_matches(const Corpus& corpus, std::string_view query, MatchOptions match,
+                                     const std::vector<SortKey>& sort) {
+  if (sort.size() > kMaxSortKeys)
+    return Error{"options.sort", "Rows can be sorted by at most 3 keys; asked for " + std::to_string(sort.size()) + "."};
+  Result<Query> parsed = parse_query(query);
+  if (!parsed.ok()) return parsed.error();
+  Result<std::vector<QueryMatch>> found = find_matches(corpus, parsed.value(), match);
+  if (!found.ok()) return found.error();
+  SortedMatches sorted{std::string(query), match, sort, std::move(found.value())};
+  sort_matches(corpus, sorted.matches, sort);
+  return sorted;
+}
+
+Result<Concordance> concordance_page(const Corpus& corpus, const SortedMatches& sorted, const ConcordanceOptions& options) {
+  if (std::optional<Error> error = check_concordance_options(options)) return *error;
+  Concordance result;
+  result.query = sorted.query;
+  result.total = sorted.matches.size();
+  const std::size_t from = std::min(options.offset, sorted.matches.size());
+  const std::size_t to = from + std::min(options.limit, sorted.matches.size() - from);
   result.rows.reserve(to - from);
-  for (std::size_t i = from; i < to; ++i) result.rows.push_back(make_row(corpus, matches[i], options));
+  for (std::size_t i = from; i < to; ++i) result.rows.push_back(make_row(corpus, sorted.matches[i], options));
   return result;
 }
 

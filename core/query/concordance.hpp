@@ -4,12 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
 #include "core/error.hpp"
+#include "core/query/query_eval.hpp"
 #include "core/text/fold.hpp"
 
 namespace textx {
@@ -55,8 +57,27 @@ struct Concordance {
 
 // Parses and runs `query` (query_parser.hpp, query_eval.hpp), orders the matches and builds the requested
 // page of rows. Returns the parser's or evaluator's Error for a malformed query, or an Error for options
-// out of range; a query that matches nothing gives total 0.
+// out of range; a query that matches nothing gives total 0. In corpus order only the page's matches are
+// listed where the query allows (find_match_page); sorted, every match is (sorted_matches).
 Result<Concordance> concordance(const Corpus& corpus, std::string_view query, const ConcordanceOptions& options);
+
+// The Error for options out of range (context, number of sort keys), or nullopt.
+std::optional<Error> check_concordance_options(const ConcordanceOptions& options);
+
+// Every match of a query in the order of `sort` (ties in corpus order): computed once, it gives any page of
+// the sorted concordance for the cost of that page's rows (concordance_page). The wasm API keeps the last one.
+struct SortedMatches {
+  std::string query;
+  MatchOptions match;
+  std::vector<SortKey> sort;
+  std::vector<QueryMatch> matches;
+};
+Result<SortedMatches> sorted_matches(const Corpus& corpus, std::string_view query, MatchOptions match,
+                                     const std::vector<SortKey>& sort);
+
+// The rows [options.offset, options.offset + options.limit) of `sorted`, with options.context and unit; the
+// same as concordance() with sorted's query, match and sort. An Error for options out of range.
+Result<Concordance> concordance_page(const Corpus& corpus, const SortedMatches& sorted, const ConcordanceOptions& options);
 
 // The name of a sort key ("L3" … "R3", "M", "doc") and back; nullopt for an unknown name.
 std::string_view sort_key_name(SortKey key);

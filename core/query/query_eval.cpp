@@ -1,11 +1,13 @@
 #include "core/query/query_eval.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "core/query/document_filter.hpp"
+#include "core/query/key_sequence.hpp"
 #include "core/query/query_parser.hpp"
 #include "core/query/token_regex.hpp"
 
@@ -206,14 +208,74 @@ std::vector<std::uint32_t> anchor_positions(const IndexSegment& segment, const A
   return positions;
 }
 
+Error gaps_only() {
+  return Error{"query.too_broad", "A query of only * (any word) matches every word of the corpus; add a word to look for."};
+}
+
+// A term as a set of keys, when a token's key alone decides whether it matches (nullopt otherwise: a word
+// matched case- or diacritic-sensitively needs its text, and alternatives of several tokens need
+// match_sequence).
+std::optional<KeySet> key_set(const CompiledTerm& term, MatchOptions match) {
+  switch (term.kind) {
+    case QueryTerm::Kind::kWord:
+      if (!is_default(match)) return std::nullopt;
+      return KeySet{false, term.keys};
+    case QueryTerm::Kind::kWildcard:
+    case QueryTerm::Kind::kRegex:
+      return KeySet{false, term.keys};  // expand() lists keys in ascending order
+    case QueryTerm::Kind::kAnyWord:
+      return KeySet{true, {}};
+    case QueryTerm::Kind::kGroup: {
+      KeySet out;
+      for (const CompiledSequence& alternative : term.alternatives) {
+        if (alternative.size() != 1) return std::nullopt;
+        const std::optional<KeySet> sub = key_set(alternative.front(), match);
+        if (!sub) return std::nullopt;
+        out.any = out.any || sub->any;
+        out.keys.insert(out.keys.end(), sub->keys.begin(), sub->keys.end());
+      }
+      if (out.any) out.keys.clear();
+      std::sort(out.keys.begin(), out.keys.end());
+      out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<KeySequence> key_sequence(const CompiledSequence& sequence, MatchOptions match) {
+  KeySequence out;
+  for (const CompiledTerm& term : sequence) {
+    std::optional<KeySet> set = key_set(term, match);
+    if (!set) return std::nullopt;
+    out.push_back(std::move(*set));
+  }
+  return out;
+}
+
+// Appends the matches starting at `starts` (ascending positions of `segment`), each `length` tokens long.
+void append_matches(const IndexSegment& segment, const std::vector<std::uint32_t>& starts, std::size_t length,
+                    std::vector<QueryMatch>& out) {
+  std::size_t local = 0;
+  for (const std::uint32_t start : starts) {
+    while (segment.first_token(local + 1) <= start) ++local;
+    out.push_back({segment.document_id(local), start - segment.first_token(local), static_cast<std::uint32_t>(length)});
+  }
+}
+
 // Matches of one sequence in every allowed document, by document id then position, or an Error when no
 // term narrows the search (a query of gaps only would list every word of the corpus).
 Result<std::vector<QueryMatch>> sequence_matches(const Corpus& corpus, const CompiledSequence& sequence,
                                                  const std::vector<bool>& allowed, MatchOptions match) {
   const Anchor anchor = choose_anchor(corpus, sequence);
-  if (!anchor.keys)
-    return Error{"query.too_broad", "A query of only * (any word) matches every word of the corpus; add a word to look for."};
+  if (!anchor.keys) return gaps_only();
   std::vector<QueryMatch> matches;
+  if (const std::optional<KeySequence> keys = key_sequence(sequence, match)) {
+    KeySequenceMatcher matcher(corpus, *keys, allowed);
+    for (const IndexSegment& segment : corpus.segments())
+      append_matches(segment, matcher.starts(segment, 0, std::numeric_limits<std::size_t>::max()), keys->size(), matches);
+    return matches;
+  }
   for (const IndexSegment& segment : corpus.segments()) {
     std::size_t local = 0;
     for (const std::uint32_t position : anchor_positions(segment, anchor)) {
@@ -265,17 +327,60 @@ std::vector<QueryMatch> near_matches(const std::vector<QueryMatch>& first, const
 
 }  // namespace
 
-Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match) {
-  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
-  if (!sequence.ok()) return sequence.error();
-  const std::vector<bool> allowed = allowed_documents(corpus, query.filter);
-  Result<std::vector<QueryMatch>> matches = sequence_matches(corpus, sequence.value(), allowed, match);
+namespace {
+
+// Every match of a query whose main sequence is compiled already.
+Result<std::vector<QueryMatch>> compiled_matches(const Corpus& corpus, const Query& query, MatchOptions match,
+                                                 const CompiledSequence& sequence, const std::vector<bool>& allowed) {
+  Result<std::vector<QueryMatch>> matches = sequence_matches(corpus, sequence, allowed, match);
   if (!matches.ok() || !query.near_distance) return matches;
   Result<CompiledSequence> near = compile_sequence(corpus, query.near_sequence, match);
   if (!near.ok()) return near.error();
   Result<std::vector<QueryMatch>> near_side = sequence_matches(corpus, near.value(), allowed, match);
   if (!near_side.ok()) return near_side.error();
   return near_matches(matches.value(), near_side.value(), *query.near_distance);
+}
+
+}  // namespace
+
+Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match) {
+  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
+  if (!sequence.ok()) return sequence.error();
+  return compiled_matches(corpus, query, match, sequence.value(), allowed_documents(corpus, query.filter));
+}
+
+Result<MatchPage> find_match_page(const Corpus& corpus, const Query& query, MatchOptions match, std::size_t offset,
+                                  std::size_t limit) {
+  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
+  if (!sequence.ok()) return sequence.error();
+  const std::vector<bool> allowed = allowed_documents(corpus, query.filter);
+  const std::optional<KeySequence> keys = query.near_distance ? std::nullopt : key_sequence(sequence.value(), match);
+  MatchPage page;
+  if (!keys) {
+    Result<std::vector<QueryMatch>> all = compiled_matches(corpus, query, match, sequence.value(), allowed);
+    if (!all.ok()) return all.error();
+    page.total = all.value().size();
+    const std::size_t from = std::min(offset, page.total);
+    const std::size_t to = from + std::min(limit, page.total - from);
+    page.matches.assign(all.value().begin() + static_cast<std::ptrdiff_t>(from),
+                        all.value().begin() + static_cast<std::ptrdiff_t>(to));
+    return page;
+  }
+  if (!choose_anchor(corpus, sequence.value()).keys) return gaps_only();
+  // Counted segment by segment; the page's matches come from the segments it spans.
+  KeySequenceMatcher matcher(corpus, *keys, allowed);
+  for (const IndexSegment& segment : corpus.segments()) {
+    const std::size_t n = matcher.count(segment);
+    page.total += n;
+    if (offset >= n) {
+      offset -= n;
+      continue;
+    }
+    const std::size_t wanted = limit - page.matches.size();
+    if (wanted > 0) append_matches(segment, matcher.starts(segment, offset, wanted), keys->size(), page.matches);
+    offset = 0;
+  }
+  return page;
 }
 
 Result<QueryHits> find_query_hits(const Corpus& corpus, std::string_view text, MatchOptions match) {

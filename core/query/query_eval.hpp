@@ -1,5 +1,6 @@
 #pragma once
 // Evaluation of a parsed query (query_ast.hpp) against a corpus's index: every match, in corpus order.
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,17 @@ inline constexpr std::size_t kMaxExpandedKeys = 100000;
 // match keys as folded by default. Errors: a wildcard or regular expression that does not compile or
 // matches over kMaxExpandedKeys keys (query.too_broad), or a query of gaps only (query.too_broad).
 Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match);
+
+// The exact number of matches of `query`, and its matches [offset, offset + limit) in corpus order: what a
+// page of a concordance in corpus order needs. Phrases of key sets (key_sequence.hpp) are counted without
+// checking every match token by token; other queries (NEAR, case- or diacritic-sensitive words, alternatives
+// of several words) list every match first. Errors as find_matches.
+struct MatchPage {
+  std::size_t total = 0;
+  std::vector<QueryMatch> matches;
+};
+Result<MatchPage> find_match_page(const Corpus& corpus, const Query& query, MatchOptions match, std::size_t offset,
+                                  std::size_t limit);
 
 // A query as the statistics use it: its matches, and the documents its doc:/date: filters let through
 // (allowed_documents), which are the documents every total is counted over.

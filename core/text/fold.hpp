@@ -14,6 +14,7 @@ namespace textx {
 struct MatchOptions {
   bool case_sensitive = false;
   bool diacritic_sensitive = false;
+  bool operator==(const MatchOptions&) const = default;
 };
 
 // Appends the key of `word` (valid UTF-8) under `options` to `out`.

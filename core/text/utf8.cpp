@@ -74,6 +74,20 @@ RepairedText repair_utf8(std::string_view bytes) {
   return out;
 }
 
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t bad_len = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = well_formed_length(bytes, i, bad_len);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -45,6 +45,9 @@ inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
+// Whether `bytes` are well-formed UTF-8 throughout.
+bool is_valid_utf8(std::string_view bytes);
+
 // Appends the UTF-8 encoding of `cp` (a Unicode scalar value) to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

@@ -29,7 +29,11 @@ describe('corpus.setDocumentInfo', () => {
     const in2023 = cliConcordance('independence date:2023').total;
     assert.ok(in2023 > 0);
     assert.equal(call(corpus, 'concordance', { query: 'independence date:2023' }).total, in2023);
+    // A sorted answer is kept for its next pages; an edit must not leave the old one in use.
+    const sorted = { query: 'independence date:2023', sort: ['R1'], offset: 0, limit: 5 };
+    assert.equal(call(corpus, 'concordance', sorted).total, in2023);
     call(corpus, 'setDocumentInfo', { doc: article, date: '1955' });
+    assert.equal(call(corpus, 'concordance', sorted).total, 0);
     assert.equal(call(corpus, 'concordance', { query: 'independence date:2023' }).total, 0);
     assert.equal(call(corpus, 'concordance', { query: 'independence date:1950..1960' }).total, in2023);
     const trend = call(corpus, 'trend', { query: 'independence', by: 'decade' });

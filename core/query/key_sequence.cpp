@@ -1,0 +1,340 @@
+#include "core/query/key_sequence.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+
+namespace textx {
+namespace {
+
+// A check of one token's key costs a cache miss (about ten times setting a bit as a posting list is walked
+// in order): a term is checked token by token when its postings, plus a pass over the bitmap's words,
+// outnumber ten times the anchor's candidates, and through a bitmap otherwise.
+constexpr std::size_t kRandomCheckCost = 10;
+
+// A page reaching past this many matches of a segment comes from the list of them all (listed once), rather
+// than from finding matches in order again for each page.
+constexpr std::size_t kListAbove = 4096;
+
+void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t i) { bits[i >> 6] |= std::uint64_t{1} << (i & 63); }
+
+// Clears bits [from, to).
+void clear_bits(std::vector<std::uint64_t>& bits, std::uint32_t from, std::uint32_t to) {
+  for (; from < to && (from & 63) != 0; ++from) bits[from >> 6] &= ~(std::uint64_t{1} << (from & 63));
+  for (; from + 64 <= to; from += 64) bits[from >> 6] = 0;
+  for (; from < to; ++from) bits[from >> 6] &= ~(std::uint64_t{1} << (from & 63));
+}
+
+// Appends to `out` the positions of the set bits of `bits`, ascending, skipping the first `skip` and taking
+// at most `limit`.
+void list_bits(const std::vector<std::uint64_t>& bits, std::size_t skip, std::size_t limit, std::vector<std::uint32_t>& out) {
+  for (std::size_t w = 0; w < bits.size() && limit > 0; ++w) {
+    std::uint64_t word = bits[w];
+    const auto n = static_cast<std::size_t>(std::popcount(word));
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    for (; word != 0 && limit > 0; word &= word - 1) {
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      out.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+      --limit;
+    }
+  }
+}
+
+}  // namespace
+
+KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& sequence, const std::vector<bool>& allowed)
+    : allowed_(allowed), length_(sequence.size()) {
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    if (sequence[i].any) continue;
+    Term term;
+    term.offset = i;
+    term.set = &sequence[i];
+    if (term.set->keys.size() > 1) {
+      term.key_bits.assign(corpus.vocabulary_size() / 64 + 1, 0);
+      for (const KeyId key : term.set->keys) term.key_bits[key >> 6] |= std::uint64_t{1} << (key & 63);
+    }
+    terms_.push_back(std::move(term));
+  }
+}
+
+void KeySequenceMatcher::prepare(const IndexSegment& segment) {
+  if (prepared_ == &segment) return;
+  prepared_ = &segment;
+  listed_ = false;
+  plan_ = {};
+  starts_.clear();
+  all_allowed_ = true;
+  for (std::size_t local = 0; local < segment.document_count() && all_allowed_; ++local)
+    all_allowed_ = allowed_[segment.document_id(local)];
+  for (Term& term : terms_) {
+    term.postings = 0;
+    for (const KeyId key : term.set->keys) term.postings += segment.postings(key).size();
+  }
+}
+
+bool KeySequenceMatcher::key_in(const Term& term, KeyId key) const {
+  if (term.key_bits.empty()) return !term.set->keys.empty() && key == term.set->keys.front();
+  return (term.key_bits[key >> 6] >> (key & 63)) & 1;
+}
+
+// Sets the bit of each start position the term's postings allow (position minus the term's offset).
+void KeySequenceMatcher::set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) const {
+  const auto offset = static_cast<std::uint32_t>(term.offset);
+  for (const KeyId key : term.set->keys)
+    for (const std::uint32_t p : segment.postings(key))
+      if (p >= offset) set_bit(bits, p - offset);
+}
+
+// Clears the starts of matches that would leave their document, and those of documents not allowed.
+void KeySequenceMatcher::clear_invalid_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) const {
+  const auto tail = static_cast<std::uint32_t>(length_ - 1);
+  for (std::size_t local = 0; local < segment.document_count(); ++local) {
+    const std::uint32_t first = segment.first_token(local), end = segment.first_token(local + 1);
+    if (!allowed_[segment.document_id(local)]) clear_bits(bits, first, end);
+    else clear_bits(bits, end - first >= tail ? end - tail : first, end);
+  }
+}
+
+// How many of `positions` (ascending segment positions) lie in allowed documents.
+std::size_t KeySequenceMatcher::allowed_in(const IndexSegment& segment, std::span<const std::uint32_t> positions) const {
+  if (all_allowed_) return positions.size();
+  std::size_t n = 0;
+  if (positions.size() < segment.document_count()) {
+    for (const std::uint32_t p : positions) n += allowed_[segment.document_id(segment.document_of(p))];
+    return n;
+  }
+  auto at = positions.begin();
+  for (std::size_t local = 0; local < segment.document_count(); ++local) {
+    const auto past = std::lower_bound(at, positions.end(), segment.first_token(local + 1));
+    if (allowed_[segment.document_id(local)]) n += static_cast<std::size_t>(past - at);
+    at = past;
+  }
+  return n;
+}
+
+std::size_t KeySequenceMatcher::count(const IndexSegment& segment) {
+  prepare(segment);
+  if (segment.token_count() == 0) return 0;
+  if (length_ > 1) return count_sequence(segment);
+  std::size_t n = 0;
+  for (const KeyId key : terms_.front().set->keys) n += allowed_in(segment, segment.postings(key));
+  return n;
+}
+
+std::vector<std::uint32_t> KeySequenceMatcher::starts(const IndexSegment& segment, std::size_t from, std::size_t limit) {
+  prepare(segment);
+  if (segment.token_count() == 0) return {};
+  if (length_ == 1) return term_starts(segment, from, limit);
+  return sequence_starts(segment, from, limit);
+}
+
+// A one-term sequence: the term's postings in allowed documents, [from, from + limit) of them in order.
+std::vector<std::uint32_t> KeySequenceMatcher::term_starts(const IndexSegment& segment, std::size_t from, std::size_t limit) {
+  const Term& term = terms_.front();
+  std::vector<std::uint32_t> out;
+  if (term.set->keys.size() == 1) {
+    const std::span<const std::uint32_t> list = segment.postings(term.set->keys.front());
+    if (all_allowed_) {
+      const std::size_t begin = std::min(from, list.size());
+      return {list.begin() + static_cast<std::ptrdiff_t>(begin),
+              list.begin() + static_cast<std::ptrdiff_t>(begin + std::min(limit, list.size() - begin))};
+    }
+    // Document by document, the allowed ones' postings found by binary search.
+    auto at = list.begin();
+    for (std::size_t local = 0; local < segment.document_count() && out.size() < limit; ++local) {
+      if (!allowed_[segment.document_id(local)]) continue;
+      at = std::lower_bound(at, list.end(), segment.first_token(local));
+      const auto past = std::lower_bound(at, list.end(), segment.first_token(local + 1));
+      const auto n = static_cast<std::size_t>(past - at);
+      if (from >= n) {
+        from -= n;
+      } else {
+        const auto take = std::min(limit - out.size(), n - from);
+        out.insert(out.end(), at + static_cast<std::ptrdiff_t>(from), at + static_cast<std::ptrdiff_t>(from + take));
+        from = 0;
+      }
+      at = past;
+    }
+    return out;
+  }
+  // Several keys: their postings merged through a bitmap, which lists them in order.
+  bits_.assign(segment.token_count() / 64 + 1, 0);
+  set_term_bits(segment, term, bits_);
+  if (!all_allowed_) clear_invalid_starts(segment, bits_);
+  list_bits(bits_, from, limit, out);
+  return out;
+}
+
+// How a sequence of two terms or more is matched in the prepared segment. The anchor is the term with the
+// fewest postings, whose postings are the candidates; each other term is checked through a bitmap of the
+// start positions its postings allow (the bitmaps ANDed, with the starts that would leave a document, or
+// lie in one not allowed, cleared), or token by token when it is much more frequent than the anchor.
+// An anchor of several keys goes into the bitmap too, which then lists the candidates in order.
+void KeySequenceMatcher::plan(const IndexSegment& segment) {
+  if (plan_.ready) return;
+  plan_ = {};
+  plan_.ready = true;
+  plan_.anchor = &*std::min_element(terms_.begin(), terms_.end(),
+                                    [](const Term& a, const Term& b) { return a.postings < b.postings; });
+  if (plan_.anchor->postings == 0) return;
+  const std::size_t tokens = segment.token_count();
+  std::vector<const Term*> bitmap_terms;
+  plan_.anchor_in_bitmap = plan_.anchor->set->keys.size() > 1;
+  if (plan_.anchor_in_bitmap) bitmap_terms.push_back(plan_.anchor);
+  for (const Term& term : terms_) {
+    if (&term == plan_.anchor) continue;
+    const bool bitmap = term.postings + tokens / 32 < kRandomCheckCost * plan_.anchor->postings;
+    (bitmap ? bitmap_terms : plan_.checked).push_back(&term);
+  }
+  std::sort(plan_.checked.begin(), plan_.checked.end(), [](const Term* a, const Term* b) { return a->postings < b->postings; });
+  plan_.bitmap = !bitmap_terms.empty();
+  if (!plan_.bitmap) return;
+  bits_.assign(tokens / 64 + 1, 0);
+  set_term_bits(segment, *bitmap_terms.front(), bits_);
+  for (std::size_t t = 1; t < bitmap_terms.size(); ++t) {
+    scratch_.assign(bits_.size(), 0);
+    set_term_bits(segment, *bitmap_terms[t], scratch_);
+    for (std::size_t w = 0; w < bits_.size(); ++w) bits_[w] &= scratch_[w];
+  }
+  clear_invalid_starts(segment, bits_);
+}
+
+// Whether the plan is the common fast one: candidates from one key tested against the bitmap alone.
+bool KeySequenceMatcher::bitmap_only() const {
+  return plan_.bitmap && !plan_.anchor_in_bitmap && plan_.checked.empty();
+}
+
+// The anchor's candidates that can start a match (positions at least its offset).
+std::span<const std::uint32_t> KeySequenceMatcher::candidates(const IndexSegment& segment) const {
+  std::span<const std::uint32_t> list = segment.postings(plan_.anchor->set->keys.front());
+  while (!list.empty() && list.front() < plan_.anchor->offset) list = list.subspan(1);
+  return list;
+}
+
+// Calls take(start) for each match of the prepared segment in order, until take returns false.
+template <typename Take>
+void KeySequenceMatcher::for_each_match(const IndexSegment& segment, Take take) {
+  plan(segment);
+  if (plan_.anchor->postings == 0) return;
+  const PackedKeys keys = segment.all_keys();
+  const auto passes = [&](std::uint32_t start) {
+    for (const Term* term : plan_.checked)
+      if (!key_in(*term, keys[start + term->offset])) return false;
+    return true;
+  };
+  if (plan_.bitmap && plan_.anchor_in_bitmap) {
+    for (std::size_t w = 0; w < bits_.size(); ++w)
+      for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1) {
+        const auto start = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+        if (passes(start) && !take(start)) return;
+      }
+    return;
+  }
+  const auto offset = static_cast<std::uint32_t>(plan_.anchor->offset);
+  if (plan_.bitmap) {
+    const std::uint64_t* bits = bits_.data();
+    for (const std::uint32_t p : candidates(segment)) {
+      const std::uint32_t start = p - offset;
+      if ((bits[start >> 6] >> (start & 63)) & 1 && passes(start) && !take(start)) return;
+    }
+    return;
+  }
+  // No bitmap: walk the anchor's postings along the documents, checking each candidate's bounds.
+  const auto length = static_cast<std::uint32_t>(length_);
+  std::size_t local = 0;
+  std::uint32_t first = segment.first_token(0), end = segment.first_token(1);
+  bool allowed = allowed_[segment.document_id(0)];
+  for (const std::uint32_t p : segment.postings(plan_.anchor->set->keys.front())) {
+    if (p >= end) {
+      do ++local;
+      while (segment.first_token(local + 1) <= p);
+      first = segment.first_token(local);
+      end = segment.first_token(local + 1);
+      allowed = allowed_[segment.document_id(local)];
+    }
+    if (!allowed || p - first < offset) continue;
+    const std::uint32_t start = p - offset;
+    if (end - start >= length && passes(start) && !take(start)) return;
+  }
+}
+
+std::size_t KeySequenceMatcher::count_sequence(const IndexSegment& segment) {
+  plan(segment);
+  if (listed_) return starts_.size();
+  if (plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+    std::size_t n = 0;
+    for (const std::uint64_t word : bits_) n += static_cast<std::size_t>(std::popcount(word));
+    return n;
+  }
+  if (!bitmap_only()) return all_starts(segment).size();
+  // Without a branch: for frequent words, whether a candidate passes is a coin toss.
+  const auto offset = static_cast<std::uint32_t>(plan_.anchor->offset);
+  const std::uint64_t* bits = bits_.data();
+  std::size_t n = 0;
+  for (const std::uint32_t p : candidates(segment)) {
+    const std::uint32_t start = p - offset;
+    n += (bits[start >> 6] >> (start & 63)) & 1;
+  }
+  return n;
+}
+
+// Every match of the sequence in the segment, ascending, listed once and kept for paging.
+const std::vector<std::uint32_t>& KeySequenceMatcher::all_starts(const IndexSegment& segment) {
+  if (listed_) return starts_;
+  listed_ = true;
+  starts_.clear();
+  plan(segment);
+  if (plan_.anchor->postings > 0 && bitmap_only()) {
+    const std::span<const std::uint32_t> list = candidates(segment);
+    const auto offset = static_cast<std::uint32_t>(plan_.anchor->offset);
+    const std::uint64_t* bits = bits_.data();
+    starts_.resize(list.size());
+    std::uint32_t* out = starts_.data();
+    std::size_t n = 0;
+    for (const std::uint32_t p : list) {  // as count_sequence, writing each start and keeping those that pass
+      const std::uint32_t start = p - offset;
+      out[n] = start;
+      n += (bits[start >> 6] >> (start & 63)) & 1;
+    }
+    starts_.resize(n);
+    return starts_;
+  }
+  if (plan_.anchor->postings > 0 && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+    list_bits(bits_, 0, std::numeric_limits<std::size_t>::max(), starts_);
+    return starts_;
+  }
+  for_each_match(segment, [&](std::uint32_t start) {
+    starts_.push_back(start);
+    return true;
+  });
+  return starts_;
+}
+
+// Matches [from, from + limit) of the segment: from the list when it was made, else found in order until
+// the page is full (a first page does not list every match).
+std::vector<std::uint32_t> KeySequenceMatcher::sequence_starts(const IndexSegment& segment, std::size_t from,
+                                                               std::size_t limit) {
+  std::vector<std::uint32_t> out;
+  if (limit == 0) return out;
+  if (!listed_ && limit < kListAbove && from < kListAbove) {
+    for_each_match(segment, [&](std::uint32_t start) {
+      if (from > 0) --from;
+      else out.push_back(start);
+      return out.size() < limit;
+    });
+    return out;
+  }
+  const std::vector<std::uint32_t>& all = all_starts(segment);
+  const std::size_t begin = std::min(from, all.size());
+  out.assign(all.begin() + static_cast<std::ptrdiff_t>(begin),
+             all.begin() + static_cast<std::ptrdiff_t>(begin + std::min(limit, all.size() - begin)));
+  return out;
+}
+
+}  // namespace textx

@@ -1,0 +1,77 @@
+#pragma once
+// Phrases of key sets: queries whose every term is one token with a key from a set (a word under default
+// matching, a wildcard, a regular expression, the gap *, or alternatives of such). Their matches need no
+// token-by-token check of each candidate: a one-term phrase is counted from posting-list lengths and paged
+// from its first postings; a longer one is found by combining posting lists with bitmaps over a segment's
+// positions, so `the * of` costs a few passes over postings rather than a check per candidate.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/corpus/corpus.hpp"
+
+namespace textx {
+
+// One term: any token, or a token whose key is in `keys` (sorted, unique; empty matches nothing).
+struct KeySet {
+  bool any = false;
+  std::vector<KeyId> keys;
+};
+
+using KeySequence = std::vector<KeySet>;
+
+// The matches of a key sequence in the documents a filter allows, segment by segment.
+// Preconditions: the sequence has a term that is not `any`; `allowed` has an entry per document id.
+class KeySequenceMatcher {
+ public:
+  KeySequenceMatcher(const Corpus& corpus, const KeySequence& sequence, const std::vector<bool>& allowed);
+
+  // How many matches `segment` holds.
+  std::size_t count(const IndexSegment& segment);
+  // The start positions (segment token positions) of the segment's matches [from, from + limit), ascending.
+  std::vector<std::uint32_t> starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
+
+ private:
+  struct Term {
+    std::size_t offset = 0;     // tokens after the match's start
+    const KeySet* set = nullptr;
+    std::size_t postings = 0;   // occurrences of its keys in the current segment
+    std::vector<std::uint64_t> key_bits;  // the keys as a bitset over the vocabulary, when more than one
+  };
+
+  struct Plan {
+    bool ready = false;
+    const Term* anchor = nullptr;        // the term whose postings are the candidates
+    bool bitmap = false;                 // bits_ holds the starts the bitmap terms allow
+    bool anchor_in_bitmap = false;       // the anchor is one of them (it has several keys)
+    std::vector<const Term*> checked;    // terms checked token by token, rarest first
+  };
+
+  void prepare(const IndexSegment& segment);
+  void plan(const IndexSegment& segment);
+  bool bitmap_only() const;
+  std::span<const std::uint32_t> candidates(const IndexSegment& segment) const;
+  template <typename Take>
+  void for_each_match(const IndexSegment& segment, Take take);
+  std::size_t count_sequence(const IndexSegment& segment);
+  const std::vector<std::uint32_t>& all_starts(const IndexSegment& segment);
+  std::vector<std::uint32_t> sequence_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
+  std::vector<std::uint32_t> term_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
+  bool key_in(const Term& term, KeyId key) const;
+  void set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) const;
+  void clear_invalid_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) const;
+  std::size_t allowed_in(const IndexSegment& segment, std::span<const std::uint32_t> positions) const;
+
+  const std::vector<bool>& allowed_;
+  std::size_t length_ = 0;
+  std::vector<Term> terms_;  // those that are not `any`
+  const IndexSegment* prepared_ = nullptr;
+  bool all_allowed_ = true;  // in the prepared segment
+  Plan plan_;                          // for the prepared segment (length_ > 1)
+  std::vector<std::uint32_t> starts_;  // every match of the prepared segment, once listed (length_ > 1)
+  bool listed_ = false;
+  std::vector<std::uint64_t> bits_, scratch_;
+};
+
+}  // namespace textx
