@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -573,17 +574,38 @@ std::string limits() {
                                            {"rows_per_answer", kMaxRowsPerAnswer}});
 }
 
+// Called by operator new when the allocator has nothing left: the 4 GB a page's wasm may grow to are gone.
+// Without it the module aborts with a bare "Aborted()", which reads like a bug of ours; a RangeError saying
+// what happened lets the page tell the reader in plain words. Either way nothing is unwound and the module
+// is unusable afterwards: the page starts a new one with every document.
+[[noreturn]] void out_of_memory() {
+  emscripten::val::global("RangeError")
+      .new_(std::string("Out of memory: the analysis engine needed more than the 4 GB a browser gives it."))
+      .throw_();
+}
+
 // Stops the module with a WebAssembly trap (`unreachable`), as a bug or exhausted memory would: the page's
 // tests use it to check that the page restarts its engine and loads the documents again. It touches
 // nothing; a page can only ever stop its own engine with it.
 void trapForTesting() { __builtin_trap(); }
 
+// Takes memory in blocks of 64 MB until the allocator refuses, as an answer too large for the 4 GB a page's
+// wasm may grow to would: the page's tests use it to check that running out of memory restarts the engine
+// with every document. The blocks are never written, so the browser commits little real memory for them.
+void exhaustMemoryForTesting() {
+  static std::vector<std::unique_ptr<char[]>> held;
+  held.reserve(64);  // 64 × 64 MB is the whole 4 GB: the list itself never needs to grow
+  for (;;) held.emplace_back(new char[std::size_t{64} << 20]);
+}
+
 }  // namespace textx::wasm
 
 EMSCRIPTEN_BINDINGS(textx) {
+  std::set_new_handler(&textx::wasm::out_of_memory);
   emscripten::function("diffBytes", &textx::wasm::diffBytes);
   emscripten::function("limits", &textx::wasm::limits);
   emscripten::function("trapForTesting", &textx::wasm::trapForTesting);
+  emscripten::function("exhaustMemoryForTesting", &textx::wasm::exhaustMemoryForTesting);
   emscripten::class_<textx::wasm::CorpusHandle>("Corpus")
       .constructor<>()
       .function("addDocument", &textx::wasm::CorpusHandle::addDocument)

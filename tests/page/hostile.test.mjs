@@ -185,6 +185,17 @@ describe('hostile input through the page, from file://', () => {
     for (const name of added) assert.ok(names.includes(name), name);
   });
 
+  it('memory exhausted for real (the engine takes all 4 GB): the page says so in plain words, starts it again and loads every document', async () => {
+    const names = await documentNames(page);
+    await (await engineWorker(page)).evaluate(() => self.onmessage({ data: { id: 0, action: 'exhaustMemoryForTesting' } }));
+    // The trap test before this one left its own "started again" line: wait for this one's.
+    await page.waitForFunction(() => /ran out of memory/.test(document.querySelector('#library-status').textContent), null, { timeout: 60_000 });
+    const shown = await restarted(page);
+    assert.match(shown, /^The analysis engine stopped: it ran out of memory \(the browser gives it at most 4 GB\); it was started again and your documents were loaded again\. /);
+    assert.deepEqual(await documentNames(page), names);
+    assert.equal(await total(page), baseline);
+  });
+
   it('runs no script the page did not bring: inline scripts, event attributes, string timers and javascript: links are refused by its policy', async () => {
     await page.evaluate(() => {
       const script = document.createElement('script');

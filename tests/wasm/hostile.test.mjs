@@ -136,4 +136,14 @@ describe('limits of the page\'s engine', () => {
   it('trapForTesting stops the module with a WebAssembly trap, as the page\'s restart test needs', () => {
     assert.throws(() => core.trapForTesting(), (error) => error instanceof WebAssembly.RuntimeError && /unreachable/.test(error.message));
   });
+
+  it('running out of memory for real (4 GB taken) stops a module with a RangeError that says so, not a bare abort', async () => {
+    const own = await loadCore();  // the module dies: not the one the other tests share
+    const started = performance.now();
+    assert.throws(() => own.exhaustMemoryForTesting(),
+      (error) => error instanceof RangeError && error.message === 'Out of memory: the analysis engine needed more than the 4 GB a browser gives it.');
+    const heapMiB = Math.round(own.HEAPU8.length / 2 ** 20);
+    assert.ok(heapMiB > 4000, `the module's memory grew to ${heapMiB} MiB before the allocator gave up`);
+    console.log(`# wasm: memory exhausted at ${heapMiB} MiB in ${seconds(started)} s`);
+  });
 });

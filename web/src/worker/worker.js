@@ -162,6 +162,12 @@ const actions = {
     (await corePromise).trapForTesting();
   },
 
+  // Makes the core run out of memory for real (it allocates until the 4 GB a page's wasm may have are gone):
+  // the same test checks the page's account of it and the restart. The page never sends it.
+  async exhaustMemoryForTesting() {
+    (await corePromise).exhaustMemoryForTesting();
+  },
+
   // request: {query, context?, offset?, limit?}, answered in the wire format of docs/wire-format.md.
   async concordance({ request }) {
     const core = await corePromise;
