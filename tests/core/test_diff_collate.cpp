@@ -12,30 +12,7 @@
 namespace {
 
 using textx::AlignmentTable;
-
-// Checks that each row, joined, is its witness, and that each witness's tokens run left to right.
-void check_rows(const AlignmentTable& table, const std::vector<std::string_view>& witnesses) {
-  REQUIRE(table.tokens.size() == witnesses.size());
-  REQUIRE(table.cells.size() == witnesses.size() * table.columns);
-  for (std::size_t w = 0; w < witnesses.size(); ++w) {
-    std::string row;
-    std::int32_t next = 0;
-    for (std::size_t c = 0; c < table.columns; ++c) {
-      const std::int32_t t = table.cell(w, c);
-      if (t < 0) continue;
-      REQUIRE(t == next++);
-      const textx::TextSpan s = table.tokens[w][static_cast<std::size_t>(t)];
-      row.append(witnesses[w].substr(s.start, s.end - s.start));
-    }
-    CHECK(static_cast<std::size_t>(next) == table.tokens[w].size());
-    CHECK(row == witnesses[w]);
-  }
-  for (std::size_t c = 0; c < table.columns; ++c) {
-    bool any = false;
-    for (std::size_t w = 0; w < witnesses.size(); ++w) any = any || table.cell(w, c) >= 0;
-    CHECK(any);
-  }
-}
+using textx::testing::check_rows;
 
 // The row of witness w as "cell|cell|…" with "-" for an empty cell, trailing spaces dropped.
 std::string row_text(const AlignmentTable& table, const std::vector<std::string_view>& witnesses, std::size_t w) {

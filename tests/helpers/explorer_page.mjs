@@ -13,6 +13,15 @@ export async function openPage(browser, url, { shared = false } = {}) {
     url = own.href;
   }
   const page = await browser.context.newPage();
+  const { problems, requests } = watchPage(page);
+  await page.goto(url);
+  await page.evaluate(() => window.textx.ready);
+  return { page, problems, requests };
+}
+
+// Records what must stay clean on `page` and every frame and worker in it: console errors and warnings,
+// page errors (in `problems`), and every request's address (in `requests`).
+export function watchPage(page) {
   const problems = [];
   const requests = [];
   page.on('console', (message) => {
@@ -23,10 +32,23 @@ export async function openPage(browser, url, { shared = false } = {}) {
   page.on('worker', (worker) => worker.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`worker ${message.type()}: ${message.text()}`);
   }));
-  await page.goto(url);
-  await page.evaluate(() => window.textx.ready);
-  return { page, problems, requests };
+  return { problems, requests };
 }
+
+// Each view of the explorer opened on the seed corpus by the address's fragment, as the screenshot and
+// accessibility tests visit them.
+export const viewAddresses = {
+  concordance: '#q=independence',
+  reader: '#view=reader&q=independence',
+  frequency: '#view=frequency',
+  ngrams: '#view=ngrams&size=2',
+  collocates: '#view=collocates&q=independence',
+  dispersion: '#view=dispersion&q=independence',
+  trend: '#view=trend&q=independence',
+  keyness: `#view=keyness&target=${encodeURIComponent('doc:"2023-02-03-independence-basis-of-international-relations.txt"')}`,
+  diff: '#view=diff',
+  reuse: '#view=reuse&words=4',
+};
 
 // Types a query, presses Enter and waits for its answer (not the "Searching for…" line before it).
 export async function search(page, query) {

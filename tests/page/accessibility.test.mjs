@@ -9,24 +9,13 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
-import { openPage } from '../helpers/explorer_page.mjs';
+import { openPage, viewAddresses } from '../helpers/explorer_page.mjs';
 import { singleFilePage, siteDir } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const kArticle = '2023-02-03-independence-basis-of-international-relations.txt';
-const views = {
-  concordance: '#q=independence',
-  reader: '#view=reader&q=independence',
-  frequency: '#view=frequency',
-  ngrams: '#view=ngrams&size=2',
-  collocates: '#view=collocates&q=independence',
-  dispersion: '#view=dispersion&q=independence',
-  trend: '#view=trend&q=independence',
-  keyness: `#view=keyness&target=${encodeURIComponent(`doc:"${kArticle}"`)}`,
-  diff: '#view=diff',
-  reuse: '#view=reuse&words=4',
-};
+const views = viewAddresses;
 const modes = [
   { colorScheme: 'light', width: 1280, height: 800 },
   { colorScheme: 'dark', width: 1280, height: 800 },

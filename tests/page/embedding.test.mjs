@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from '../helpers/browser.mjs';
+import { watchPage } from '../helpers/explorer_page.mjs';
 import { cli, root, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -41,21 +42,12 @@ function explorerAddress(allowOrigin = courseOrigin()) {
   return address.href;
 }
 
-function watch(page) {
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  return { problems, requests };
-}
-
 const cliJson = (...args) => JSON.parse(execFileSync(cli, [...args, manifest], { encoding: 'utf8' }));
 
 describe('the postMessage embedding API', () => {
   it('answers the course page its address allows: queries, documents given as text and bytes, errors as values', async () => {
     const page = await browser.context.newPage();
-    const { problems, requests } = watch(page);
+    const { problems, requests } = watchPage(page);
     const course = new URL(`${courseOrigin()}/examples/embed/index.html`);
     course.searchParams.set('explorer', `${explorerSite.url}dist/site/index.html`);
     course.searchParams.set('corpus', `${explorerSite.url}examples/embed/manifest.json`);
@@ -126,7 +118,7 @@ describe('the postMessage embedding API', () => {
   };
 </script>`);
     const page = await browser.context.newPage();
-    const { problems } = watch(page);
+    const { problems } = watchPage(page);
     await page.goto(`${otherSite.url}other.html`);
     const frames = ['copied', 'star'].map((id) => page.frame({ url: (address) => address.href === explorerAddress(id === 'star' ? '*' : courseOrigin()) }));
     for (const frame of frames) await frame.evaluate(() => window.textx.ready);

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from '../helpers/browser.mjs';
+import { watchPage } from '../helpers/explorer_page.mjs';
 import { cli, seedCorpus, siteDir, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -48,11 +49,7 @@ const cliJson = (...args) => JSON.parse(execFileSync(cli, [...args, '--json', jo
 // its opening corpus is loaded.
 async function openCourse(courseOrigin) {
   const page = await browser.context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
+  const { problems, requests } = watchPage(page);
   const name = `course-${++framesOpened}.html`;
   writeFileSync(join(dir, name), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Seminar</title><h1>Seminar</h1>
 <iframe id="explorer" title="Text explorer" style="width: 1200px; height: 800px" src="${explorerSite.url}index.html?test-page=framed-${framesOpened}"></iframe>`);

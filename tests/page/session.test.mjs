@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
-import { kwicRows, openPage, search } from '../helpers/explorer_page.mjs';
+import { kwicRows, openPage, search, watchPage } from '../helpers/explorer_page.mjs';
 import { singleFilePage, siteDir, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -125,11 +125,7 @@ describe('a saved session', () => {
 
   it('is saved from the hosted page framed by a course site on another origin, and opens from disk the same', async () => {
     const page = await browser.context.newPage();
-    const problems = [];
-    const requests = [];
-    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
+    const { problems, requests } = watchPage(page);
     await page.goto(`${courseSite.url.replace('127.0.0.1', 'localhost')}lesson.html`);
     const frame = page.frame({ url: (address) => address.href.startsWith(explorerSite.url) });
     await frame.evaluate(() => window.textx.ready);

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
 import { cliCollocates, cliConcordance, cliDispersion, cliFrequency, cliKeyness, cliNgrams, cliTrend } from '../helpers/cli.mjs';
-import { deliveries, kwicRows, openPage as openExplorer, search } from '../helpers/explorer_page.mjs';
+import { deliveries, kwicRows, openPage as openExplorer, search, viewAddresses } from '../helpers/explorer_page.mjs';
 import { singleFilePage, siteDir, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -316,18 +316,7 @@ for (const delivery of deliveries) {
 }
 
 describe('screenshots of every view', () => {
-  const views = {
-    concordance: '#q=independence',
-    reader: '#view=reader&q=independence',
-    frequency: '#view=frequency',
-    ngrams: '#view=ngrams&size=2',
-    collocates: '#view=collocates&q=independence',
-    dispersion: '#view=dispersion&q=independence',
-    trend: '#view=trend&q=independence',
-    keyness: `#view=keyness&target=${encodeURIComponent(`doc:"${kArticle}"`)}`,
-    diff: '#view=diff',
-    reuse: '#view=reuse&words=4',
-  };
+  const views = viewAddresses;
   const modes = [
     { name: 'light', colorScheme: 'light', width: 1280 },
     { name: 'dark', colorScheme: 'dark', width: 1280 },
