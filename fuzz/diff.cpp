@@ -31,13 +31,7 @@ using textx::DocumentDiff;
 
 // B made from A: its paragraphs (as the core cuts them, on blank lines) in reverse order.
 std::string reversed_paragraphs(std::string_view text) {
-  std::vector<std::string_view> parts;
-  for (std::size_t at = 0;;) {
-    const std::size_t blank = text.find("\n\n", at);
-    parts.push_back(text.substr(at, blank == std::string_view::npos ? std::string_view::npos : blank - at));
-    if (blank == std::string_view::npos) break;
-    at = blank + 2;
-  }
+  const std::vector<std::string_view> parts = textx::fuzz::split(text, "\n\n");
   std::string out;
   for (std::size_t i = parts.size(); i-- > 0;) {
     out.append(parts[i]);

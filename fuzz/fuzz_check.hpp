@@ -1,9 +1,11 @@
 #pragma once
 // What every fuzz target shares: a check that stops the run (so libFuzzer saves the input as a crash) when
-// a documented property of the code under test does not hold, and a test for valid UTF-8.
+// a documented property of the code under test does not hold, a test for valid UTF-8, and cutting an input
+// into its parts.
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "core/text/utf8.hpp"
 
@@ -16,6 +18,17 @@
   } while (0)
 
 namespace textx::fuzz {
+
+// The pieces of `text` between occurrences of `separator` (one piece when there is none).
+inline std::vector<std::string_view> split(std::string_view text, std::string_view separator) {
+  std::vector<std::string_view> parts;
+  for (std::size_t at = 0;;) {
+    const std::size_t next = text.find(separator, at);
+    parts.push_back(text.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at));
+    if (next == std::string_view::npos) return parts;
+    at = next + separator.size();
+  }
+}
 
 inline bool is_valid_utf8(std::string_view text) {
   const RepairedText repaired = repair_utf8(text);

@@ -81,13 +81,8 @@ void check_result(const Corpus& corpus, const ReuseResult& result, const ReuseOp
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> parts;
-  for (std::size_t at = 0;;) {
-    const std::size_t nul = input.find('\0', at);
-    parts.emplace_back(input.substr(at, nul == std::string_view::npos ? std::string_view::npos : nul - at));
-    if (nul == std::string_view::npos) break;
-    at = nul + 1;
-  }
+  const std::vector<std::string_view> pieces = textx::fuzz::split(input, std::string_view("\0", 1));
+  std::vector<std::string> parts(pieces.begin(), pieces.end());
   std::uint8_t mode = 0;
   std::string passage;
   std::vector<std::string> documents;
