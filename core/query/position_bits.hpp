@@ -38,6 +38,37 @@ inline std::size_t count_bits(const std::vector<std::uint64_t>& bits) {
   return n;
 }
 
+// out[i] |= bits[i + shift] for every position i: `bits` moved `shift` positions down. Same sizes.
+inline void or_shifted_down(std::vector<std::uint64_t>& out, const std::vector<std::uint64_t>& bits, std::uint32_t shift) {
+  const std::size_t words = shift >> 6, n = bits.size();
+  const unsigned low = shift & 63;
+  for (std::size_t w = 0; w + words < n; ++w) {
+    std::uint64_t word = bits[w + words] >> low;
+    if (low != 0 && w + words + 1 < n) word |= bits[w + words + 1] << (64 - low);
+    out[w] |= word;  // `out` may be `bits`: word w + words is read before it is written
+  }
+}
+
+// out[i] |= bits[i - shift] for every position i >= shift: `bits` moved `shift` positions up. Same sizes;
+// `out` is not `bits`.
+inline void or_shifted_up(std::vector<std::uint64_t>& out, const std::vector<std::uint64_t>& bits, std::uint32_t shift) {
+  const std::size_t words = shift >> 6, n = bits.size();
+  const unsigned low = shift & 63;
+  for (std::size_t w = words; w < n; ++w) {
+    std::uint64_t word = bits[w - words] << low;
+    if (low != 0 && w > words) word |= bits[w - words - 1] >> (64 - low);
+    out[w] |= word;
+  }
+}
+
+// bits[i] = bits[i] | bits[i + 1] | ... | bits[i + width - 1], in place (width >= 1): by doubling, a few
+// passes over the words whatever the width.
+inline void spread_down(std::vector<std::uint64_t>& bits, std::uint32_t width) {
+  std::uint32_t covered = 1;
+  for (; covered * 2 <= width; covered *= 2) or_shifted_down(bits, bits, covered);
+  if (covered < width) or_shifted_down(bits, bits, width - covered);
+}
+
 // Appends to `out` the positions of the set bits of `bits`, ascending, skipping the first `skip` and taking
 // at most `limit`.
 inline void list_bits(const std::vector<std::uint64_t>& bits, std::size_t skip, std::size_t limit,
