@@ -3,8 +3,10 @@
 // made of the same files repeated under distinct names (--copies N, default 10: about 108 MB).
 //
 //   build/native/textx_index_bench [FOLDER] [--copies N] [--repeats N] [--index-repeats N]
-//                                  [--query LABEL=QUERY]... [--sorted-query QUERY]
+//                                  [--query LABEL=QUERY [--match case|diacritics|case,diacritics]]...
+//                                  [--sorted-query QUERY]
 //
+// --match makes the query before it case- and/or diacritic-sensitive (MatchOptions).
 // Prints one JSON report (bench/run_index_bench.mjs, run by `scripts/bench index`, turns it into a table).
 //
 // For each of the two corpora it measures:
@@ -12,10 +14,10 @@
 //                 bytes to a queryable index), best and median of --index-repeats passes (default 3);
 //   index-single  Corpus::add_document of one document after the other into a fresh corpus (as many passes,
 //                 at most 2 on the large corpus), then the queries again on the corpus so grown;
-//   queries       per query, after one run to warm up, the median of --repeats runs (default 7) of:
-//                 evaluation alone (parse_query + find_matches), concordance() of the first page (50 rows,
-//                 8 words of context, exact total), and that page as the wire JSON string the wasm API
-//                 returns (wire::concordance_json);
+//   queries       per query (with its MatchOptions), after one run to warm up, the median of --repeats runs
+//                 (default 7) of: evaluation alone (parse_query + find_matches), concordance() of the first
+//                 page (50 rows, 8 words of context, exact total), and that page as the wire JSON string the
+//                 wasm API returns (wire::concordance_json);
 //   sorted        the sorted query (--sorted-query, default `will`) by R1,R2,R3: all rows in one answer (one
 //                 JSON document), its first page (the order computed afresh: what a first request costs),
 //                 the sorted order alone (sorted_matches), a page from a kept order (concordance_page at
@@ -55,6 +57,7 @@ constexpr std::size_t kPageRows = 50;
 struct LabelledQuery {
   std::string label;
   std::string text;
+  MatchOptions match{};
 };
 
 // Keep in step with QUERIES in bench/run_index_bench.mjs (which passes them with --query anyway).
@@ -62,6 +65,14 @@ const std::vector<LabelledQuery> kDefaultQueries = {
     {"rare word", "independence"},     {"common word", "the"},     {"phrase", "the united states"},
     {"wildcard", "independ*"},         {"gap", "the * of"},        {"NEAR", "peace NEAR/5 war"},
     {"regex", "/imperialis(m|t)s?/"},
+    {"case-sensitive word", "The", {true, false}},
+    {"case-sensitive gap", "The * of", {true, false}},
+    {"case-sensitive phrase", "United States", {true, false}},
+    {"diacritic-sensitive word", "the", {false, true}},
+    {"NEAR, frequent words", "the NEAR/5 of"},
+    {"NEAR, two words", "peace NEAR/5 security"},
+    {"alternatives", "(united states)|(american people)"},
+    {"alternatives in a row", "(the|a) ((united states)|nation)"},
 };
 
 struct Options {
@@ -194,6 +205,8 @@ std::string time_query(const Corpus& corpus, const LabelledQuery& query, const C
   wire_json.erase(wire_json.begin());
   wire_json_cpu.erase(wire_json_cpu.begin());
   return "{\"label\":" + json_string(query.label) + ",\"query\":" + json_string(query.text) +
+         ",\"case_sensitive\":" + (query.match.case_sensitive ? "true" : "false") +
+         ",\"diacritic_sensitive\":" + (query.match.diacritic_sensitive ? "true" : "false") +
          ",\"total\":" + std::to_string(total) + ",\"rows\":" + std::to_string(row_count) +
          ",\"json_bytes\":" + std::to_string(json_bytes) + ",\"evaluate_ms\":" + number(median(evaluate) * 1e3) +
          ",\"concordance_ms\":" + number(median(rows) * 1e3) + ",\"ms\":" + number(median(wire_json) * 1e3) +
@@ -277,8 +290,10 @@ std::string measure_corpus(const std::string& label, const std::vector<Doc>& doc
   out += ",\"queries\":[";
   for (std::size_t i = 0; i < options.queries.size(); ++i) {
     if (i > 0) out += ',';
+    page.match = options.queries[i].match;
     out += time_query(*corpus, options.queries[i], page, options.repeats);
   }
+  page.match = {};
   ConcordanceOptions sorted;
   sorted.sort = {SortKey::kR1, SortKey::kR2, SortKey::kR3};
   const LabelledQuery sorted_query{"sorted R1,R2,R3", options.sorted_query};
@@ -293,15 +308,17 @@ std::string measure_corpus(const std::string& label, const std::vector<Doc>& doc
   Corpus grown;
   out += ",\"index_single\":" + time_indexing(docs, single_passes, false, &grown).to_json();
   out += ",\"single_segments\":" + std::to_string(grown.segments().size()) + ",\"queries_after_single\":[";
-  for (std::size_t i = 0; i < options.queries.size(); ++i)
+  for (std::size_t i = 0; i < options.queries.size(); ++i) {
+    page.match = options.queries[i].match;
     out += (i > 0 ? "," : "") + time_query(grown, options.queries[i], page, options.repeats);
+  }
   return out + "]}";
 }
 
 int usage(const char* message) {
   std::cerr << "textx_index_bench: " << message
             << "\nusage: textx_index_bench [FOLDER] [--copies N] [--repeats N] [--index-repeats N] "
-               "[--query LABEL=QUERY]... [--sorted-query QUERY]\n";
+               "[--query LABEL=QUERY [--match case|diacritics|case,diacritics]]... [--sorted-query QUERY]\n";
   return 2;
 }
 
@@ -323,13 +340,19 @@ int main(int argc, char** argv) {
       const std::size_t eq = text.find('=');
       if (eq == std::string_view::npos) return usage("--query needs LABEL=QUERY");
       options.queries.push_back({std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))});
+    } else if (arg == "--match") {
+      const char* v = value();
+      const std::string_view how = v ? v : "";
+      if (options.queries.empty() || (how != "case" && how != "diacritics" && how != "case,diacritics"))
+        return usage("--match follows a --query and is case, diacritics or case,diacritics");
+      options.queries.back().match = {how.starts_with("case"), how.ends_with("diacritics")};
     } else if (arg == "--sorted-query") {
       const char* v = value();
       if (!v) return usage("--sorted-query needs a query");
       options.sorted_query = v;
     } else if (arg == "-h" || arg == "--help") {
       std::cout << "usage: textx_index_bench [FOLDER] [--copies N] [--repeats N] [--index-repeats N] "
-                   "[--query LABEL=QUERY]... [--sorted-query QUERY]\n"
+                   "[--query LABEL=QUERY [--match case|diacritics|case,diacritics]]... [--sorted-query QUERY]\n"
                    "Index, query and concordance figures on FOLDER's .txt files (default "
                 << kDefaultFolder << ") and on N copies of them.\n";
       return 0;

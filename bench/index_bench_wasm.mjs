@@ -3,8 +3,8 @@
 // Self-contained (no imports, no closures) for that reason. The figures mirror bench/index_bench.cpp's.
 //
 // core: a loaded TextxCore module; docs: {names, arrays} (Uint8Array of each file); options: {copies,
-// repeats, indexRepeats, queries: [{label, query}], sortedQuery, pageRows, exportRows, screenRows,
-// screenQueries}.
+// repeats, indexRepeats, queries: [{label, query, case_sensitive?, diacritic_sensitive?}], sortedQuery, pageRows,
+// exportRows, screenRows, screenQueries}.
 // Returns {corpora: [{label, documents, bytes, tokens, index_batch, index_single, single_segments, queries,
 // queries_after_single, sorted_all, sorted_page, sorted_cached_page, sorted_export, screen, memory,
 // heap_after_batch_bytes, heap_bytes}]} for the files and for `copies` copies of them (copy k of each file
@@ -64,8 +64,9 @@ export function wasmIndexBench(core, docs, options) {
       jsonChars = json.length;
       if (result.error) return { label, query: request.query, error: result.error.message };
     }
-    return { label, query: request.query, total: result.total, rows: result.hits.length, json_chars: jsonChars,
-      first_ms: parsed[0], call_ms: median(calls.slice(1)), ms: median(parsed.slice(1)) };
+    return { label, query: request.query, case_sensitive: Boolean(request.case_sensitive),
+      diacritic_sensitive: Boolean(request.diacritic_sensitive), total: result.total, rows: result.hits.length,
+      json_chars: jsonChars, first_ms: parsed[0], call_ms: median(calls.slice(1)), ms: median(parsed.slice(1)) };
   }
   // Every row of a sorted request as pages of `exportRows` (call + JSON.parse each), the order computed
   // afresh by the first page (`before` makes the kept order another one): what an export costs.
@@ -90,6 +91,10 @@ export function wasmIndexBench(core, docs, options) {
     }
     return { query: request.query, total: rows, json_chars: chars, first_ms: times[0], ms: median(times.slice(1)) };
   }
+
+  // A first page of a query of options.queries, with its matching options when it has some.
+  const queryRequest = ({ query, case_sensitive = false, diacritic_sensitive = false }) =>
+    ({ query, limit: options.pageRows, case_sensitive, diacritic_sensitive });
 
   const large = { label: 'large', names: [], arrays: [] };
   for (let copy = 1; copy <= options.copies; ++copy) {
@@ -118,8 +123,7 @@ export function wasmIndexBench(core, docs, options) {
     report.memory = { tokens: totals.tokens, text_bytes: totals.bytes, index_bytes: totals.index_bytes,
       vocabulary_bytes: totals.vocabulary_bytes, segments: totals.segments,
       index_bytes_per_token: totals.index_bytes / totals.tokens };
-    report.queries = options.queries.map(({ label: name, query }) =>
-      timeQuery(corpus, name, { query, limit: options.pageRows }));
+    report.queries = options.queries.map((q) => timeQuery(corpus, q.label, queryRequest(q)));
     const sorted = { query: options.sortedQuery, sort: ['R1', 'R2', 'R3'] };
     // The kept sorted order (Corpus.concordance keeps the last one) made another query's, so that the timed
     // request sorts afresh, as a reader's first request does.
@@ -145,8 +149,7 @@ export function wasmIndexBench(core, docs, options) {
         continue;
       }
       report.single_segments = JSON.parse(other.stats()).total.segments;
-      report.queries_after_single = options.queries.map(({ label: name, query }) =>
-        timeQuery(other, name, { query, limit: options.pageRows }));
+      report.queries_after_single = options.queries.map((q) => timeQuery(other, q.label, queryRequest(q)));
       other.delete();
     }
     report.index_single = timing(single, bytes);

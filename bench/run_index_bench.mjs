@@ -47,7 +47,17 @@ const QUERIES = [
   { label: 'gap', query: 'the * of' },
   { label: 'NEAR', query: 'peace NEAR/5 war' },
   { label: 'regex', query: '/imperialis(m|t)s?/' },
+  { label: 'case-sensitive word', query: 'The', case_sensitive: true },
+  { label: 'case-sensitive gap', query: 'The * of', case_sensitive: true },
+  { label: 'case-sensitive phrase', query: 'United States', case_sensitive: true },
+  { label: 'diacritic-sensitive word', query: 'the', diacritic_sensitive: true },
+  { label: 'NEAR, frequent words', query: 'the NEAR/5 of' },
+  { label: 'NEAR, two words', query: 'peace NEAR/5 security' },
+  { label: 'alternatives', query: '(united states)|(american people)' },
+  { label: 'alternatives in a row', query: '(the|a) ((united states)|nation)' },
 ];
+// A query's matching options as the CLI's --match and the table show them.
+const matchFlags = (q) => [q.case_sensitive && 'case', q.diacritic_sensitive && 'diacritics'].filter(Boolean).join(',');
 // Sorted by R1,R2,R3, all rows: 9,621 hits in the State of the Union corpus, 96,210 in 10 copies of it.
 const SORTED_QUERY = 'will';
 const PAGE_ROWS = 50;
@@ -98,7 +108,10 @@ function readCorpus(folder) {
 function runNative(corpus, options) {
   const args = [corpus.folder, '--copies', String(options.copies), '--repeats', String(options.repeats),
     '--index-repeats', String(options.indexRepeats), '--sorted-query', SORTED_QUERY];
-  for (const { label, query } of QUERIES) args.push('--query', `${label}=${query}`);
+  for (const q of QUERIES) {
+    args.push('--query', `${q.label}=${q.query}`);
+    if (matchFlags(q)) args.push('--match', matchFlags(q));
+  }
   return JSON.parse(execFileSync(paths.native, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
 
@@ -220,7 +233,10 @@ function report(results, corpus, options) {
     out.push('', `2. First page (${PAGE_ROWS} rows, 8 words of context) with the exact total, on ${name}: ms, median of ` +
       `${options.repeats} runs after one warm-up (wasm: call + JSON.parse; native: concordance() + wire JSON). ` +
       (label === 'large' ? 'Target ≤ 5 ms. Last column: Chromium on the corpus added one document at a time.' : ''));
-    const rows = QUERIES.map(({ label: qlabel, query }, i) => {
+    const rows = QUERIES.map((q, i) => {
+      const qlabel = q.label;
+      const sensitive = { case: 'case-sensitive', diacritics: 'diacritic-sensitive', 'case,diacritics': 'case- and diacritic-sensitive' };
+      const query = q.query + (matchFlags(q) ? ` (${sensitive[matchFlags(q)]})` : '');
       const [n, w, c] = envs.map(([, env]) => corpusOf(env, label).queries[i]);
       const grown = corpusOf(chromium.wasm, label).queries_after_single?.[i];
       return [`${qlabel}: ${query}`, thousands(c.total), ms(n.evaluate_ms), ms(n.cpu_ms), ms(n.ms), ms(w.ms), ms(c.ms),
@@ -288,7 +304,7 @@ function report(results, corpus, options) {
   // Peers.
   const largeC = corpusOf(chromium.wasm, 'large');
   const largeN = corpusOf(node, 'large');
-  const textxMs = (env, query) => env.queries.find((q) => q.query === query)?.ms;
+  const textxMs = (env, query) => env.queries.find((q) => q.query === query && !q.case_sensitive && !q.diacritic_sensitive)?.ms;
   out.push('', `5. Peers on the large corpus: JavaScript RegExp /\\bword\\b/gi scan building KWIC lines (${KWIC_WIDTH} ` +
     'characters each side), ms, median; "page" counts every match but builds the first 50 lines only. ' +
     'Ratio: RegExp ÷ textx first page (call + JSON.parse), same engine.');

@@ -120,6 +120,8 @@ class IndexSegment {
   // Segment token positions of `key`, ascending; empty when the key does not occur here.
   std::span<const std::uint32_t> postings(KeyId key) const;
   KeyId key_at(std::uint32_t position) const { return all_keys()[position]; }
+  // The byte offset of segment token `position` in its document's text.
+  std::uint32_t token_start(std::uint32_t position) const { return starts_[position]; }
   // Every token's key, in segment order.
   PackedKeys all_keys() const { return {key_bytes_.data(), starts_.size(), key_width_}; }
 

@@ -4,6 +4,8 @@
 #include <bit>
 #include <limits>
 
+#include "core/query/position_bits.hpp"
+
 namespace textx {
 namespace {
 
@@ -16,40 +18,11 @@ constexpr std::size_t kRandomCheckCost = 10;
 // than from finding matches in order again for each page.
 constexpr std::size_t kListAbove = 4096;
 
-void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t i) { bits[i >> 6] |= std::uint64_t{1} << (i & 63); }
-
-// Clears bits [from, to).
-void clear_bits(std::vector<std::uint64_t>& bits, std::uint32_t from, std::uint32_t to) {
-  for (; from < to && (from & 63) != 0; ++from) bits[from >> 6] &= ~(std::uint64_t{1} << (from & 63));
-  for (; from + 64 <= to; from += 64) bits[from >> 6] = 0;
-  for (; from < to; ++from) bits[from >> 6] &= ~(std::uint64_t{1} << (from & 63));
-}
-
-// Appends to `out` the positions of the set bits of `bits`, ascending, skipping the first `skip` and taking
-// at most `limit`.
-void list_bits(const std::vector<std::uint64_t>& bits, std::size_t skip, std::size_t limit, std::vector<std::uint32_t>& out) {
-  for (std::size_t w = 0; w < bits.size() && limit > 0; ++w) {
-    std::uint64_t word = bits[w];
-    const auto n = static_cast<std::size_t>(std::popcount(word));
-    if (skip >= n) {
-      skip -= n;
-      continue;
-    }
-    for (; word != 0 && limit > 0; word &= word - 1) {
-      if (skip > 0) {
-        --skip;
-        continue;
-      }
-      out.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
-      --limit;
-    }
-  }
-}
-
 }  // namespace
 
-KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& sequence, const std::vector<bool>& allowed)
-    : allowed_(allowed), length_(sequence.size()) {
+KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& sequence, const std::vector<bool>& allowed,
+                                       MatchOptions match)
+    : corpus_(corpus), allowed_(allowed), length_(sequence.size()), forms_(match) {
   for (std::size_t i = 0; i < sequence.size(); ++i) {
     if (sequence[i].any) continue;
     Term term;
@@ -61,6 +34,8 @@ KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& 
     }
     terms_.push_back(std::move(term));
   }
+  for (const Term& term : terms_)
+    if (!term.set->surfaces.empty()) filtered_.push_back(&term);
 }
 
 void KeySequenceMatcher::prepare(const IndexSegment& segment) {
@@ -81,6 +56,26 @@ void KeySequenceMatcher::prepare(const IndexSegment& segment) {
 bool KeySequenceMatcher::key_in(const Term& term, KeyId key) const {
   if (term.key_bits.empty()) return !term.set->keys.empty() && key == term.set->keys.front();
   return (term.key_bits[key >> 6] >> (key & 63)) & 1;
+}
+
+// Whether the tokens of the match at `start`, whose keys are the terms', have the forms the terms ask for.
+// `local` is a document at or before the match's (starts are checked in ascending order, so it only
+// moves forward).
+bool KeySequenceMatcher::surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local) {
+  while (segment.first_token(local + 1) <= start) ++local;
+  const std::string_view text = corpus_.document(segment.document_id(local)).text;
+  const PackedKeys keys = segment.all_keys();
+  for (const Term* term : filtered_) {
+    const auto position = static_cast<std::uint32_t>(start + term->offset);
+    const KeyId key = keys[position];
+    const std::vector<KeyId>& set = term->set->keys;
+    const auto i = static_cast<std::size_t>(std::lower_bound(set.begin(), set.end(), key) - set.begin());
+    const std::vector<std::string>& wanted = term->set->surfaces[i];
+    if (wanted.empty()) continue;
+    const std::string_view form = forms_.form(text, segment.token_start(position), corpus_.key_text(key).size());
+    if (std::find(wanted.begin(), wanted.end(), form) == wanted.end()) return false;
+  }
+  return true;
 }
 
 // Sets the bit of each start position the term's postings allow (position minus the term's offset).
@@ -121,6 +116,7 @@ std::size_t KeySequenceMatcher::allowed_in(const IndexSegment& segment, std::spa
 std::size_t KeySequenceMatcher::count(const IndexSegment& segment) {
   prepare(segment);
   if (segment.token_count() == 0) return 0;
+  if (!filtered_.empty()) return all_starts(segment).size();  // each match's forms checked
   if (length_ > 1) return count_sequence(segment);
   std::size_t n = 0;
   for (const KeyId key : terms_.front().set->keys) n += allowed_in(segment, segment.postings(key));
@@ -130,8 +126,50 @@ std::size_t KeySequenceMatcher::count(const IndexSegment& segment) {
 std::vector<std::uint32_t> KeySequenceMatcher::starts(const IndexSegment& segment, std::size_t from, std::size_t limit) {
   prepare(segment);
   if (segment.token_count() == 0) return {};
-  if (length_ == 1) return term_starts(segment, from, limit);
+  if (length_ == 1 && filtered_.empty()) return term_starts(segment, from, limit);
   return sequence_starts(segment, from, limit);
+}
+
+void KeySequenceMatcher::set_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) {
+  prepare(segment);
+  if (segment.token_count() == 0) return;
+  if (length_ == 1 && filtered_.empty()) {
+    for (const KeyId key : terms_.front().set->keys) {
+      std::size_t local = 0;
+      for (const std::uint32_t p : segment.postings(key)) {
+        if (!all_allowed_) {
+          while (segment.first_token(local + 1) <= p) ++local;
+          if (!allowed_[segment.document_id(local)]) continue;
+        }
+        set_bit(bits, p);
+      }
+    }
+    return;
+  }
+  if (listed_) {
+    for (const std::uint32_t start : starts_) set_bit(bits, start);
+    return;
+  }
+  plan(segment);
+  if (plan_.anchor->postings > 0 && filtered_.empty() && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+    for (std::size_t w = 0; w < bits_.size(); ++w) bits[w] |= bits_[w];
+    return;
+  }
+  for_each_match(segment, [&](std::uint32_t start) {
+    set_bit(bits, start);
+    return true;
+  });
+}
+
+bool KeySequenceMatcher::matches_at(const IndexSegment& segment, std::uint32_t start) {
+  prepare(segment);
+  if (start >= segment.token_count()) return false;
+  std::size_t local = segment.document_of(start);
+  if (!allowed_[segment.document_id(local)] || segment.first_token(local + 1) - start < length_) return false;
+  const PackedKeys keys = segment.all_keys();
+  for (const Term& term : terms_)
+    if (!key_in(term, keys[start + term.offset])) return false;
+  return filtered_.empty() || surfaces_pass(segment, start, local);
 }
 
 // A one-term sequence: the term's postings in allowed documents, [from, from + limit) of them in order.
@@ -223,10 +261,11 @@ void KeySequenceMatcher::for_each_match(const IndexSegment& segment, Take take) 
   plan(segment);
   if (plan_.anchor->postings == 0) return;
   const PackedKeys keys = segment.all_keys();
+  std::size_t local_of_forms = 0;
   const auto passes = [&](std::uint32_t start) {
     for (const Term* term : plan_.checked)
       if (!key_in(*term, keys[start + term->offset])) return false;
-    return true;
+    return filtered_.empty() || surfaces_pass(segment, start, local_of_forms);
   };
   if (plan_.bitmap && plan_.anchor_in_bitmap) {
     for (std::size_t w = 0; w < bits_.size(); ++w)
@@ -268,9 +307,7 @@ std::size_t KeySequenceMatcher::count_sequence(const IndexSegment& segment) {
   plan(segment);
   if (listed_) return starts_.size();
   if (plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
-    std::size_t n = 0;
-    for (const std::uint64_t word : bits_) n += static_cast<std::size_t>(std::popcount(word));
-    return n;
+    return count_bits(bits_);
   }
   if (!bitmap_only()) return all_starts(segment).size();
   // Without a branch: for frequent words, whether a candidate passes is a coin toss.
@@ -290,7 +327,7 @@ const std::vector<std::uint32_t>& KeySequenceMatcher::all_starts(const IndexSegm
   listed_ = true;
   starts_.clear();
   plan(segment);
-  if (plan_.anchor->postings > 0 && bitmap_only()) {
+  if (plan_.anchor->postings > 0 && filtered_.empty() && bitmap_only()) {
     const std::span<const std::uint32_t> list = candidates(segment);
     const auto offset = static_cast<std::uint32_t>(plan_.anchor->offset);
     const std::uint64_t* bits = bits_.data();
@@ -305,7 +342,7 @@ const std::vector<std::uint32_t>& KeySequenceMatcher::all_starts(const IndexSegm
     starts_.resize(n);
     return starts_;
   }
-  if (plan_.anchor->postings > 0 && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+  if (plan_.anchor->postings > 0 && filtered_.empty() && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
     list_bits(bits_, 0, std::numeric_limits<std::size_t>::max(), starts_);
     return starts_;
   }

@@ -8,7 +8,10 @@
 
 #include "core/query/document_filter.hpp"
 #include "core/query/key_sequence.hpp"
+#include "core/query/key_sequence_near.hpp"
+#include "core/query/key_sequence_union.hpp"
 #include "core/query/query_parser.hpp"
+#include "core/query/strict_form.hpp"
 #include "core/query/token_regex.hpp"
 
 namespace textx {
@@ -116,15 +119,16 @@ struct DocumentView {
   DocId doc;
   TokenSpan tokens;
   MatchOptions match;
+  StrictForms& forms;
 };
 
 bool token_matches(const CompiledTerm& term, const DocumentView& view, std::size_t index) {
   if (term.kind == QueryTerm::Kind::kAnyWord) return true;
-  if (!std::binary_search(term.keys.begin(), term.keys.end(), view.tokens.keys[index])) return false;
+  const KeyId key = view.tokens.keys[index];
+  if (!std::binary_search(term.keys.begin(), term.keys.end(), key)) return false;
   if (term.kind != QueryTerm::Kind::kWord || is_default(view.match)) return true;
-  const std::string_view text = view.corpus.document(view.doc).text;
-  const std::uint32_t start = view.tokens.starts[index];
-  return key_of(text.substr(start, view.corpus.token_end(view.doc, index) - start), view.match) == term.strict_key;
+  return view.forms.form(view.corpus.document(view.doc).text, view.tokens.starts[index],
+                         view.corpus.key_text(key).size()) == term.strict_key;
 }
 
 // Where `sequence` starting at token `from` of the document ends (one past its last token): the shortest
@@ -212,31 +216,51 @@ Error gaps_only() {
   return Error{"query.too_broad", "A query of only * (any word) matches every word of the corpus; add a word to look for."};
 }
 
-// A term as a set of keys, when a token's key alone decides whether it matches (nullopt otherwise: a word
-// matched case- or diacritic-sensitively needs its text, and alternatives of several tokens need
-// match_sequence).
+// A term of one token as a set of keys (with the forms a word matched case- or diacritic-sensitively must
+// have), or nullopt for alternatives of several tokens.
 std::optional<KeySet> key_set(const CompiledTerm& term, MatchOptions match) {
   switch (term.kind) {
     case QueryTerm::Kind::kWord:
-      if (!is_default(match)) return std::nullopt;
-      return KeySet{false, term.keys};
+      if (is_default(match) || term.keys.empty()) return KeySet{false, term.keys, {}};
+      return KeySet{false, term.keys, {{term.strict_key}}};
     case QueryTerm::Kind::kWildcard:
     case QueryTerm::Kind::kRegex:
-      return KeySet{false, term.keys};  // expand() lists keys in ascending order
+      return KeySet{false, term.keys, {}};  // expand() lists keys in ascending order
     case QueryTerm::Kind::kAnyWord:
-      return KeySet{true, {}};
+      return KeySet{true, {}, {}};
     case QueryTerm::Kind::kGroup: {
-      KeySet out;
+      // Each alternative's keys, with a form it asks for (nullopt: any form).
+      std::vector<std::pair<KeyId, std::optional<std::string>>> entries;
       for (const CompiledSequence& alternative : term.alternatives) {
         if (alternative.size() != 1) return std::nullopt;
-        const std::optional<KeySet> sub = key_set(alternative.front(), match);
+        std::optional<KeySet> sub = key_set(alternative.front(), match);
         if (!sub) return std::nullopt;
-        out.any = out.any || sub->any;
-        out.keys.insert(out.keys.end(), sub->keys.begin(), sub->keys.end());
+        if (sub->any) return KeySet{true, {}, {}};
+        for (std::size_t i = 0; i < sub->keys.size(); ++i) {
+          if (sub->surfaces.empty()) entries.emplace_back(sub->keys[i], std::nullopt);
+          else
+            for (std::string& form : sub->surfaces[i]) entries.emplace_back(sub->keys[i], std::move(form));
+        }
       }
-      if (out.any) out.keys.clear();
-      std::sort(out.keys.begin(), out.keys.end());
-      out.keys.erase(std::unique(out.keys.begin(), out.keys.end()), out.keys.end());
+      // Per key: the forms asked for, or none when an alternative takes the key in any form.
+      std::sort(entries.begin(), entries.end());
+      KeySet out;
+      bool forms = false;
+      for (std::size_t i = 0; i < entries.size();) {
+        std::size_t j = i;
+        std::vector<std::string> wanted;
+        bool any_form = false;
+        for (; j < entries.size() && entries[j].first == entries[i].first; ++j) {
+          if (!entries[j].second) any_form = true;
+          else if (wanted.empty() || wanted.back() != *entries[j].second) wanted.push_back(*entries[j].second);
+        }
+        if (any_form) wanted.clear();
+        forms = forms || !wanted.empty();
+        out.keys.push_back(entries[i].first);
+        out.surfaces.push_back(std::move(wanted));
+        i = j;
+      }
+      if (!forms) out.surfaces.clear();
       return out;
     }
   }
@@ -250,6 +274,45 @@ std::optional<KeySequence> key_sequence(const CompiledSequence& sequence, MatchO
     if (!set) return std::nullopt;
     out.push_back(std::move(*set));
   }
+  return out;
+}
+
+// At most this many key sequences spell out a query's alternatives (beyond, the general evaluation).
+constexpr std::size_t kMaxSpelledSequences = 64;
+
+// The key sequences `sequence` stands for, each group of several-token alternatives spelled out, appended
+// to every sequence of `out` (which starts as {{}}); false when they would be over kMaxSpelledSequences.
+// Also false where match_sequence's rule would differ from "the shortest of the sequences matching at a
+// start": it keeps only the shortest way an alternative matches, so an alternative that can match in several
+// lengths must be followed by nothing (`tail_empty`: nor by anything after its enclosing groups).
+bool spell_out(const CompiledSequence& sequence, bool tail_empty, MatchOptions match, std::vector<KeySequence>& out) {
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    const CompiledTerm& term = sequence[i];
+    if (std::optional<KeySet> set = key_set(term, match)) {
+      for (KeySequence& prefix : out) prefix.push_back(*set);
+      continue;
+    }
+    const bool last = i + 1 == sequence.size() && tail_empty;
+    std::vector<KeySequence> grown;
+    for (const CompiledSequence& alternative : term.alternatives) {
+      if (!last && !sequence_length(alternative)) return false;
+      std::vector<KeySequence> spelled = out;
+      if (!spell_out(alternative, last, match, spelled)) return false;
+      if (grown.size() + spelled.size() > kMaxSpelledSequences) return false;
+      grown.insert(grown.end(), std::make_move_iterator(spelled.begin()), std::make_move_iterator(spelled.end()));
+    }
+    out = std::move(grown);
+  }
+  return true;
+}
+
+// The key sequences of a sequence with groups of several-token alternatives, or nullopt (spell_out), or
+// when one of them would be gaps only.
+std::optional<std::vector<KeySequence>> spelled_sequences(const CompiledSequence& sequence, MatchOptions match) {
+  std::vector<KeySequence> out(1);
+  if (!spell_out(sequence, true, match, out)) return std::nullopt;
+  for (const KeySequence& keys : out)
+    if (std::all_of(keys.begin(), keys.end(), [](const KeySet& set) { return set.any; })) return std::nullopt;
   return out;
 }
 
@@ -271,11 +334,12 @@ Result<std::vector<QueryMatch>> sequence_matches(const Corpus& corpus, const Com
   if (!anchor.keys) return gaps_only();
   std::vector<QueryMatch> matches;
   if (const std::optional<KeySequence> keys = key_sequence(sequence, match)) {
-    KeySequenceMatcher matcher(corpus, *keys, allowed);
+    KeySequenceMatcher matcher(corpus, *keys, allowed, match);
     for (const IndexSegment& segment : corpus.segments())
       append_matches(segment, matcher.starts(segment, 0, std::numeric_limits<std::size_t>::max()), keys->size(), matches);
     return matches;
   }
+  StrictForms forms(match);
   for (const IndexSegment& segment : corpus.segments()) {
     std::size_t local = 0;
     for (const std::uint32_t position : anchor_positions(segment, anchor)) {
@@ -283,7 +347,7 @@ Result<std::vector<QueryMatch>> sequence_matches(const Corpus& corpus, const Com
       const DocId doc = segment.document_id(local);
       if (!allowed[doc] || position - segment.first_token(local) < anchor.offset) continue;
       const std::size_t start = position - segment.first_token(local) - anchor.offset;
-      const DocumentView view{corpus, doc, segment.tokens(local), match};
+      const DocumentView view{corpus, doc, segment.tokens(local), match, forms};
       if (const std::optional<std::size_t> end = match_sequence(sequence, 0, view, start))
         matches.push_back({doc, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(*end - start)});
     }
@@ -349,37 +413,85 @@ Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& 
   return compiled_matches(corpus, query, match, sequence.value(), allowed_documents(corpus, query.filter));
 }
 
-Result<MatchPage> find_match_page(const Corpus& corpus, const Query& query, MatchOptions match, std::size_t offset,
-                                  std::size_t limit) {
-  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
-  if (!sequence.ok()) return sequence.error();
-  const std::vector<bool> allowed = allowed_documents(corpus, query.filter);
-  const std::optional<KeySequence> keys = query.near_distance ? std::nullopt : key_sequence(sequence.value(), match);
-  MatchPage page;
-  if (!keys) {
-    Result<std::vector<QueryMatch>> all = compiled_matches(corpus, query, match, sequence.value(), allowed);
-    if (!all.ok()) return all.error();
-    page.total = all.value().size();
-    const std::size_t from = std::min(offset, page.total);
-    const std::size_t to = from + std::min(limit, page.total - from);
-    page.matches.assign(all.value().begin() + static_cast<std::ptrdiff_t>(from),
-                        all.value().begin() + static_cast<std::ptrdiff_t>(to));
-    return page;
-  }
-  if (!choose_anchor(corpus, sequence.value()).keys) return gaps_only();
-  // Counted segment by segment; the page's matches come from the segments it spans.
-  KeySequenceMatcher matcher(corpus, *keys, allowed);
+namespace {
+
+// The exact total of a query answered segment by segment, count(segment) matches in each, and its matches
+// [offset, offset + limit) from page(segment, from, limit) (SegmentMatch values) of the segments the page
+// spans.
+template <typename Count, typename Page>
+MatchPage page_by_segments(const Corpus& corpus, std::size_t offset, std::size_t limit, Count count, Page page) {
+  MatchPage out;
   for (const IndexSegment& segment : corpus.segments()) {
-    const std::size_t n = matcher.count(segment);
-    page.total += n;
+    const std::size_t n = count(segment);
+    out.total += n;
     if (offset >= n) {
       offset -= n;
       continue;
     }
-    const std::size_t wanted = limit - page.matches.size();
-    if (wanted > 0) append_matches(segment, matcher.starts(segment, offset, wanted), keys->size(), page.matches);
+    const std::size_t wanted = limit - out.matches.size();
+    if (wanted > 0)
+      for (const SegmentMatch& m : page(segment, offset, wanted)) {
+        const std::size_t local = segment.document_of(m.start);
+        out.matches.push_back({segment.document_id(local), m.start - segment.first_token(local), m.length});
+      }
     offset = 0;
   }
+  return out;
+}
+
+std::vector<SegmentMatch> with_length(const std::vector<std::uint32_t>& starts, std::size_t length) {
+  std::vector<SegmentMatch> out;
+  out.reserve(starts.size());
+  for (const std::uint32_t start : starts) out.push_back({start, static_cast<std::uint32_t>(length)});
+  return out;
+}
+
+}  // namespace
+
+Result<MatchPage> find_match_page(const Corpus& corpus, const Query& query, MatchOptions match, std::size_t offset,
+                                  std::size_t limit) {
+  Result<CompiledSequence> sequence = compile_sequence(corpus, query.sequence, match);
+  if (!sequence.ok()) return sequence.error();
+  if (!choose_anchor(corpus, sequence.value()).keys) return gaps_only();
+  const std::vector<bool> allowed = allowed_documents(corpus, query.filter);
+  const std::optional<KeySequence> keys = key_sequence(sequence.value(), match);
+  // NEAR of two key sequences: counted through a bitmap of the second side's starts.
+  if (query.near_distance) {
+    Result<CompiledSequence> near = compile_sequence(corpus, query.near_sequence, match);
+    if (!near.ok()) return near.error();
+    if (!choose_anchor(corpus, near.value()).keys) return gaps_only();
+    const std::optional<KeySequence> near_keys = key_sequence(near.value(), match);
+    if (keys && near_keys) {
+      KeySequenceMatcher first(corpus, *keys, allowed, match), second(corpus, *near_keys, allowed, match);
+      KeySequenceNear matcher(first, second, *query.near_distance);
+      return page_by_segments(
+          corpus, offset, limit, [&](const IndexSegment& segment) { return matcher.count(segment); },
+          [&](const IndexSegment& segment, std::size_t from, std::size_t n) { return matcher.matches(segment, from, n); });
+    }
+  } else if (keys) {
+    // Phrases of key sets: counted without checking every match token by token.
+    KeySequenceMatcher matcher(corpus, *keys, allowed, match);
+    return page_by_segments(
+        corpus, offset, limit, [&](const IndexSegment& segment) { return matcher.count(segment); },
+        [&](const IndexSegment& segment, std::size_t from, std::size_t n) {
+          return with_length(matcher.starts(segment, from, n), keys->size());
+        });
+  } else if (std::optional<std::vector<KeySequence>> spelled = spelled_sequences(sequence.value(), match)) {
+    // Alternatives of several tokens: the union of their key sequences.
+    KeySequenceUnion matcher(corpus, std::move(*spelled), allowed, match);
+    return page_by_segments(
+        corpus, offset, limit, [&](const IndexSegment& segment) { return matcher.count(segment); },
+        [&](const IndexSegment& segment, std::size_t from, std::size_t n) { return matcher.matches(segment, from, n); });
+  }
+  // Otherwise every match is listed, then the page cut from them.
+  Result<std::vector<QueryMatch>> all = compiled_matches(corpus, query, match, sequence.value(), allowed);
+  if (!all.ok()) return all.error();
+  MatchPage page;
+  page.total = all.value().size();
+  const std::size_t from = std::min(offset, page.total);
+  const std::size_t to = from + std::min(limit, page.total - from);
+  page.matches.assign(all.value().begin() + static_cast<std::ptrdiff_t>(from),
+                      all.value().begin() + static_cast<std::ptrdiff_t>(to));
   return page;
 }
 

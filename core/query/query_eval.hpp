@@ -31,9 +31,10 @@ inline constexpr std::size_t kMaxExpandedKeys = 100000;
 Result<std::vector<QueryMatch>> find_matches(const Corpus& corpus, const Query& query, MatchOptions match);
 
 // The exact number of matches of `query`, and its matches [offset, offset + limit) in corpus order: what a
-// page of a concordance in corpus order needs. Phrases of key sets (key_sequence.hpp) are counted without
-// checking every match token by token; other queries (NEAR, case- or diacritic-sensitive words, alternatives
-// of several words) list every match first. Errors as find_matches.
+// page of a concordance in corpus order needs. Phrases of key sets (key_sequence.hpp, case- and
+// diacritic-sensitive words included), NEAR of two of them (key_sequence_near.hpp) and alternatives of
+// several words spelled out as up to 64 of them (key_sequence_union.hpp) are counted without listing every
+// match; other queries list every match first. Errors as find_matches.
 struct MatchPage {
   std::size_t total = 0;
   std::vector<QueryMatch> matches;
