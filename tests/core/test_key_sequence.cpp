@@ -18,88 +18,18 @@
 #include "core/query/query_parser.hpp"
 #include "core/text/fold.hpp"
 #include "core/text/words.hpp"
+#include "tests/core/naive_query.hpp"
 #include "tests/core/sotu_corpus.hpp"
 
 using textx::Corpus;
 
 namespace {
 
-using KeyTest = std::function<bool(const std::string&)>;
-
-KeyTest word(const std::string& w) {
-  const std::string key = textx::key_of(w);
-  return [key](const std::string& k) { return k == key; };
-}
-KeyTest any() { return [](const std::string&) { return true; }; }
-KeyTest regex(const std::string& pattern) {
-  const std::regex re(pattern);
-  return [re](const std::string& k) { return std::regex_match(k, re); };
-}
-KeyTest either(KeyTest a, KeyTest b) { return [a, b](const std::string& k) { return a(k) || b(k); }; }
-
-struct Hit {
-  textx::DocId doc;
-  std::uint32_t first, length;
-  bool operator==(const Hit&) const = default;
-};
-
-// Every live document's keys, computed afresh from its text, as ids into `texts` (a dictionary of its own).
-struct FreshKeys {
-  std::vector<std::string> texts;
-  std::vector<std::vector<std::size_t>> documents;  // per document id
-};
-
-FreshKeys fresh_keys(const Corpus& corpus) {
-  FreshKeys out;
-  std::map<std::string, std::size_t> ids;
-  out.documents.resize(corpus.document_count());
-  for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
-    if (corpus.document(id).removed) continue;
-    const std::string& text = corpus.document(id).text;
-    for (const auto& w : textx::find_words(text)) {
-      const auto [at, added] = ids.try_emplace(textx::key_of(text.substr(w.start, w.end - w.start)), out.texts.size());
-      if (added) out.texts.push_back(at->first);
-      out.documents[id].push_back(at->second);
-    }
-  }
-  return out;
-}
-
-// The hits of `pattern` (one test per token), in every document, by document then position.
-std::vector<Hit> naive(const FreshKeys& keys, const std::vector<KeyTest>& pattern) {
-  std::vector<std::vector<bool>> passes;  // per term, per key id
-  for (const KeyTest& test : pattern) {
-    passes.emplace_back();
-    for (const std::string& key : keys.texts) passes.back().push_back(test(key));
-  }
-  std::vector<Hit> hits;
-  for (textx::DocId d = 0; d < keys.documents.size(); ++d) {
-    const auto& doc = keys.documents[d];
-    for (std::size_t i = 0; i + pattern.size() <= doc.size(); ++i) {
-      bool ok = true;
-      for (std::size_t k = 0; k < pattern.size() && ok; ++k) ok = passes[k][doc[i + k]];
-      if (ok) hits.push_back({d, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(pattern.size())});
-    }
-  }
-  return hits;
-}
-
-std::vector<Hit> allowed_only(const std::vector<Hit>& hits, const std::vector<bool>& allowed) {
-  std::vector<Hit> out;
-  for (const Hit& h : hits)
-    if (allowed[h.doc]) out.push_back(h);
-  return out;
-}
-
-std::vector<Hit> hits_of(const std::vector<textx::QueryMatch>& matches) {
-  std::vector<Hit> out;
-  for (const auto& m : matches) out.push_back({m.doc, m.first, m.length});
-  return out;
-}
+using namespace textx::testing;
 
 struct Case {
   std::string query;  // without filter
-  std::vector<KeyTest> pattern;
+  Pattern pattern;
 };
 
 std::vector<Case> cases() {
@@ -107,23 +37,23 @@ std::vector<Case> cases() {
       {"the", {word("the")}},
       {"union", {word("union")}},
       {"xylophone", {word("xylophone")}},
-      {"independ*", {regex("independ.*")}},
-      {"*ism", {regex(".*ism")}},
-      {"the|a", {either(word("the"), word("a"))}},
-      {"/(re)?organi[sz]ation/", {regex("(re)?organi[sz]ation")}},
+      {"independ*", {key_regex("independ.*")}},
+      {"*ism", {key_regex(".*ism")}},
+      {"the|a", {either({word("the"), word("a")})}},
+      {"/(re)?organi[sz]ation/", {key_regex("(re)?organi[sz]ation")}},
       {"the * of", {word("the"), any(), word("of")}},
       {"of the", {word("of"), word("the")}},
       {"the united states", {word("the"), word("united"), word("states")}},
       {"* of", {any(), word("of")}},
       {"of *", {word("of"), any()}},
       {"the state of the union", {word("the"), word("state"), word("of"), word("the"), word("union")}},
-      {"independ* of", {regex("independ.*"), word("of")}},
-      {"(the|a) * (of|in)", {either(word("the"), word("a")), any(), either(word("of"), word("in"))}},
+      {"independ* of", {key_regex("independ.*"), word("of")}},
+      {"(the|a) * (of|in)", {either({word("the"), word("a")}), any(), either({word("of"), word("in")})}},
       {"the xylophone", {word("the"), word("xylophone")}},
       {"* * nation", {any(), any(), word("nation")}},
       {"we * * *", {word("we"), any(), any(), any()}},
-      {"*s of the", {regex(".*s"), word("of"), word("the")}},
-      {"independence *s", {word("independence"), regex(".*s")}},  // *s checked token by token
+      {"*s of the", {key_regex(".*s"), word("of"), word("the")}},
+      {"independence *s", {word("independence"), key_regex(".*s")}},  // *s checked token by token
   };
 }
 
@@ -132,9 +62,9 @@ const std::vector<std::string> kFilters = {"", " doc:1*", " date:1900..1950", " 
 
 // Checks find_matches and find_match_page (the whole list and pages of it) against the naive scan.
 void check_queries(const Corpus& corpus) {
-  const FreshKeys keys = fresh_keys(corpus);
+  const FreshTokens tokens = fresh_tokens(corpus);
   for (const Case& c : cases()) {
-    const std::vector<Hit> unfiltered = naive(keys, c.pattern);
+    const std::vector<Hit> unfiltered = naive(tokens, c.pattern);
     for (const std::string& filter : kFilters) {
       const std::string text = c.query + filter;
       CAPTURE(text);
@@ -159,16 +89,6 @@ void check_queries(const Corpus& corpus) {
   }
 }
 
-// Some State of the Union addresses one by one (segments merged in tiers), then a few removed.
-Corpus grown_corpus(std::size_t documents) {
-  const Corpus& sotu = textx::testing::sotu_corpus();
-  Corpus grown;
-  for (textx::DocId id = 0; id < documents; ++id)
-    REQUIRE(grown.add_document(sotu.document(id).info, sotu.document(id).text).ok());
-  for (const std::size_t id : {std::size_t{3}, std::size_t{40}, std::size_t{41}, documents - 30})
-    REQUIRE(grown.remove_document(static_cast<textx::DocId>(id)));
-  return grown;
-}
 
 }  // namespace
 
@@ -179,13 +99,13 @@ TEST_CASE("phrases of key sets agree with a naive scan, whole and paged, with fi
 }
 
 TEST_CASE("phrases of key sets agree with a naive scan, whole and paged, with filters, over many segments") {
-  const Corpus corpus = grown_corpus(125);
+  const Corpus corpus = grown_sotu(125);
   CHECK(corpus.segments().size() > 3);
   check_queries(corpus);
 }
 
 TEST_CASE("matching options and NEAR take the general path and still page exactly") {
-  const Corpus corpus = grown_corpus(125);
+  const Corpus corpus = grown_sotu(125);
   for (const char* text : {"The * of", "the * of", "THE", "independ* of", "peace NEAR/5 war", "(the state)|union of"}) {
     for (const textx::MatchOptions match : {textx::MatchOptions{}, textx::MatchOptions{true, false},
                                             textx::MatchOptions{false, true}}) {
@@ -228,7 +148,7 @@ TEST_CASE("a query of gaps only, or gaps and alternatives, is refused as before"
 TEST_CASE("a sorted order computed once gives every page of the sorted concordance") {
   const Corpus& corpus = textx::testing::sotu_corpus();
   using K = textx::SortKey;
-  const FreshKeys keys = fresh_keys(corpus);
+  const FreshTokens tokens = fresh_tokens(corpus);  // sorted by their keys
   struct SortCase {
     std::string text;
     std::vector<K> sort;
@@ -253,8 +173,8 @@ TEST_CASE("a sorted order computed once gives every page of the sorted concordan
                               : key == K::kR1 ? std::int64_t{h.first} + h.length
                               : key == K::kR2 ? std::int64_t{h.first} + h.length + 1
                                               : std::int64_t{h.first} + h.length + 2;
-      const auto& doc = keys.documents[h.doc];
-      return at < 0 || at >= static_cast<std::int64_t>(doc.size()) ? "" : keys.texts[doc[static_cast<std::size_t>(at)]];
+      const auto& doc = tokens.documents[h.doc];
+      return at < 0 || at >= static_cast<std::int64_t>(doc.size()) ? "" : textx::key_of(tokens.texts[doc[static_cast<std::size_t>(at)]]);
     };
     std::stable_sort(expected.begin(), expected.end(), [&](const Hit& a, const Hit& b) {
       for (const K key : sort) {

@@ -22,6 +22,7 @@
 #include "core/query/query_parser.hpp"
 #include "core/text/fold.hpp"
 #include "core/text/words.hpp"
+#include "tests/core/naive_query.hpp"
 #include "tests/core/sotu_corpus.hpp"
 
 using textx::Corpus;
@@ -29,84 +30,7 @@ using textx::MatchOptions;
 
 namespace {
 
-struct Hit {
-  textx::DocId doc;
-  std::uint32_t first, length;
-  bool operator==(const Hit&) const = default;
-};
-
-// Every live document's tokens, as ids into `texts` (each distinct token text once), from its text afresh.
-struct FreshTokens {
-  std::vector<std::string> texts;
-  std::vector<std::vector<std::size_t>> documents;  // per document id
-};
-
-FreshTokens fresh_tokens(const Corpus& corpus) {
-  FreshTokens out;
-  std::map<std::string, std::size_t> ids;
-  out.documents.resize(corpus.document_count());
-  for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
-    if (corpus.document(id).removed) continue;
-    const std::string& text = corpus.document(id).text;
-    for (const auto& w : textx::find_words(text)) {
-      const auto [at, added] = ids.try_emplace(text.substr(w.start, w.end - w.start), out.texts.size());
-      if (added) out.texts.push_back(at->first);
-      out.documents[id].push_back(at->second);
-    }
-  }
-  return out;
-}
-
-// A test of one token by its text.
-using TokenTest = std::function<bool(const std::string&)>;
-
-// A typed word: the same key, and the same form under `match` (fold.hpp's key_of, nothing else).
-TokenTest word(const std::string& w, MatchOptions match = {}) {
-  const std::string key = textx::key_of(w), strict = textx::key_of(w, match);
-  return [=](const std::string& text) { return textx::key_of(text) == key && textx::key_of(text, match) == strict; };
-}
-TokenTest any() { return [](const std::string&) { return true; }; }
-// A wildcard, which compares folded keys whatever the options.
-TokenTest key_regex(const std::string& pattern) {
-  const std::regex re(pattern);
-  return [re](const std::string& text) { return std::regex_match(textx::key_of(text), re); };
-}
-TokenTest either(std::vector<TokenTest> tests) {
-  return [tests](const std::string& text) {
-    return std::any_of(tests.begin(), tests.end(), [&](const TokenTest& t) { return t(text); });
-  };
-}
-
-using Pattern = std::vector<TokenTest>;
-
-// At each start, the shortest of `patterns` matching there (the query language's rule), by document and
-// position.
-std::vector<Hit> naive_alternatives(const FreshTokens& tokens, const std::vector<Pattern>& patterns) {
-  std::vector<std::vector<std::vector<bool>>> passes;  // per pattern, per term, per token text
-  for (const Pattern& pattern : patterns) {
-    passes.emplace_back();
-    for (const TokenTest& test : pattern) {
-      passes.back().emplace_back();
-      for (const std::string& text : tokens.texts) passes.back().back().push_back(test(text));
-    }
-  }
-  std::vector<Hit> hits;
-  for (textx::DocId d = 0; d < tokens.documents.size(); ++d) {
-    const auto& doc = tokens.documents[d];
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-      std::optional<std::size_t> shortest;
-      for (std::size_t p = 0; p < patterns.size(); ++p) {
-        const std::size_t n = patterns[p].size();
-        if (i + n > doc.size() || (shortest && *shortest <= n)) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < n && ok; ++k) ok = passes[p][k][doc[i + k]];
-        if (ok) shortest = n;
-      }
-      if (shortest) hits.push_back({d, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(*shortest)});
-    }
-  }
-  return hits;
-}
+using namespace textx::testing;
 
 // `first` NEAR/n `second`: each hit of `first` with a hit of `second` in its document, not overlapping it,
 // at most n words away, widened to cover the nearest (the earlier on a tie).
@@ -138,12 +62,6 @@ std::vector<Hit> naive_near(const std::vector<Hit>& first, const std::vector<Hit
     const std::uint32_t end = std::max(a.first + a.length, nearest->first + nearest->length);
     out.push_back({a.doc, start, end - start});
   }
-  return out;
-}
-
-std::vector<Hit> hits_of(const std::vector<textx::QueryMatch>& matches) {
-  std::vector<Hit> out;
-  for (const auto& m : matches) out.push_back({m.doc, m.first, m.length});
   return out;
 }
 
@@ -198,16 +116,6 @@ void check_cases(const Corpus& corpus, const FreshTokens& tokens, const std::vec
   }
 }
 
-// Some State of the Union addresses one by one (segments merged in tiers), then a few removed.
-Corpus grown_sotu(std::size_t documents) {
-  const Corpus& sotu = textx::testing::sotu_corpus();
-  Corpus grown;
-  for (textx::DocId id = 0; id < documents; ++id)
-    REQUIRE(grown.add_document(sotu.document(id).info, sotu.document(id).text).ok());
-  for (const std::size_t id : {std::size_t{3}, std::size_t{40}, std::size_t{41}, documents - 30})
-    REQUIRE(grown.remove_document(static_cast<textx::DocId>(id)));
-  return grown;
-}
 
 // Random text of words that fold alike (case, precomposed and decomposed accents, a mark after the word,
 // the Kelvin sign, sharp s), some followed directly by non-ASCII punctuation, in three batches and a few
