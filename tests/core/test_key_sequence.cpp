@@ -89,7 +89,6 @@ void check_queries(const Corpus& corpus) {
   }
 }
 
-
 }  // namespace
 
 TEST_CASE("phrases of key sets agree with a naive scan, whole and paged, with filters, on one segment") {
