@@ -1,6 +1,7 @@
 #include "core/query/query_eval.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -131,24 +132,67 @@ bool token_matches(const CompiledTerm& term, const DocumentView& view, std::size
                          view.corpus.key_text(key).size()) == term.strict_key;
 }
 
+// A set of token offsets from a match's start. A query spans at most kMaxQueryTerms tokens (each term is one
+// token), so every offset where a part of it can end, 0 to 64, fits in two words.
+class Offsets {
+ public:
+  static Offsets just(std::size_t offset) {
+    Offsets out;
+    out.set(offset);
+    return out;
+  }
+  bool none() const { return (words_[0] | words_[1]) == 0; }
+  void set(std::size_t offset) { words_[offset / 64] |= std::uint64_t{1} << (offset % 64); }
+  Offsets& operator|=(const Offsets& other) {
+    words_[0] |= other.words_[0];
+    words_[1] |= other.words_[1];
+    return *this;
+  }
+  // Calls f(offset) for each offset in the set, smallest first, until f returns false.
+  template <class F>
+  void each(F&& f) const {
+    for (std::size_t w = 0; w < 2; ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        if (!f(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)))) return;
+  }
+
+ private:
+  std::uint64_t words_[2] = {0, 0};
+};
+constexpr std::size_t kMaxOffsets = 128;  // what Offsets holds; a query longer than the parser allows stops there
+static_assert(kMaxQueryTerms + 1 <= kMaxOffsets);
+
+// Every offset from `start` where `sequence` can end, begun at any offset in `at`. All the ways to match a
+// group are kept side by side, so the work is linear in the query's terms whatever its nesting (trying each
+// alternative and then the rest of the query after it, as a backtracking matcher does, takes time
+// exponential in the number of groups: `(a|(a a))` twenty times over took seconds per candidate).
+Offsets ends_of(const CompiledSequence& sequence, const DocumentView& view, std::size_t start, Offsets at) {
+  for (const CompiledTerm& term : sequence) {
+    if (at.none()) break;
+    Offsets next;
+    if (term.kind == QueryTerm::Kind::kGroup) {
+      for (const CompiledSequence& alternative : term.alternatives) next |= ends_of(alternative, view, start, at);
+    } else {
+      at.each([&](std::size_t offset) {
+        if (offset + 1 < kMaxOffsets && start + offset < view.tokens.size() && token_matches(term, view, start + offset))
+          next.set(offset + 1);
+        return true;
+      });
+    }
+    at = next;
+  }
+  return at;
+}
+
 // Where `sequence` starting at token `from` of the document ends (one past its last token): the shortest
-// way to match it, or nullopt. Recursion is bounded by the query's nesting depth (the parser limits it).
-std::optional<std::size_t> match_sequence(const CompiledSequence& sequence, std::size_t term, const DocumentView& view,
-                                          std::size_t from) {
-  if (term == sequence.size()) return from;
-  const CompiledTerm& t = sequence[term];
-  if (t.kind != QueryTerm::Kind::kGroup) {
-    if (from >= view.tokens.size() || !token_matches(t, view, from)) return std::nullopt;
-    return match_sequence(sequence, term + 1, view, from + 1);
-  }
-  std::optional<std::size_t> best;
-  for (const CompiledSequence& alternative : t.alternatives) {
-    const std::optional<std::size_t> mid = match_sequence(alternative, 0, view, from);
-    if (!mid) continue;
-    const std::optional<std::size_t> end = match_sequence(sequence, term + 1, view, *mid);
-    if (end && (!best || *end < *best)) best = end;
-  }
-  return best;
+// way to match it, or nullopt.
+std::optional<std::size_t> match_sequence(const CompiledSequence& sequence, const DocumentView& view, std::size_t from) {
+  std::optional<std::size_t> end;
+  ends_of(sequence, view, from, Offsets::just(0)).each([&](std::size_t offset) {
+    end = from + offset;
+    return false;
+  });
+  return end;
 }
 
 // The keys whose occurrences contain every match's first token (nullopt: any token can start a match).
@@ -282,22 +326,18 @@ constexpr std::size_t kMaxSpelledSequences = 64;
 
 // The key sequences `sequence` stands for, each group of several-token alternatives spelled out, appended
 // to every sequence of `out` (which starts as {{}}); false when they would be over kMaxSpelledSequences.
-// Also false where match_sequence's rule would differ from "the shortest of the sequences matching at a
-// start": it keeps only the shortest way an alternative matches, so an alternative that can match in several
-// lengths must be followed by nothing (`tail_empty`: nor by anything after its enclosing groups).
-bool spell_out(const CompiledSequence& sequence, bool tail_empty, MatchOptions match, std::vector<KeySequence>& out) {
+// Their union, the shortest at each start, is what match_sequence finds.
+bool spell_out(const CompiledSequence& sequence, MatchOptions match, std::vector<KeySequence>& out) {
   for (std::size_t i = 0; i < sequence.size(); ++i) {
     const CompiledTerm& term = sequence[i];
     if (std::optional<KeySet> set = key_set(term, match)) {
       for (KeySequence& prefix : out) prefix.push_back(*set);
       continue;
     }
-    const bool last = i + 1 == sequence.size() && tail_empty;
     std::vector<KeySequence> grown;
     for (const CompiledSequence& alternative : term.alternatives) {
-      if (!last && !sequence_length(alternative)) return false;
       std::vector<KeySequence> spelled = out;
-      if (!spell_out(alternative, last, match, spelled)) return false;
+      if (!spell_out(alternative, match, spelled)) return false;
       if (grown.size() + spelled.size() > kMaxSpelledSequences) return false;
       grown.insert(grown.end(), std::make_move_iterator(spelled.begin()), std::make_move_iterator(spelled.end()));
     }
@@ -310,7 +350,7 @@ bool spell_out(const CompiledSequence& sequence, bool tail_empty, MatchOptions m
 // when one of them would be gaps only.
 std::optional<std::vector<KeySequence>> spelled_sequences(const CompiledSequence& sequence, MatchOptions match) {
   std::vector<KeySequence> out(1);
-  if (!spell_out(sequence, true, match, out)) return std::nullopt;
+  if (!spell_out(sequence, match, out)) return std::nullopt;
   for (const KeySequence& keys : out)
     if (std::all_of(keys.begin(), keys.end(), [](const KeySet& set) { return set.any; })) return std::nullopt;
   return out;
@@ -348,7 +388,7 @@ Result<std::vector<QueryMatch>> sequence_matches(const Corpus& corpus, const Com
       if (!allowed[doc] || position - segment.first_token(local) < anchor.offset) continue;
       const std::size_t start = position - segment.first_token(local) - anchor.offset;
       const DocumentView view{corpus, doc, segment.tokens(local), match, forms};
-      if (const std::optional<std::size_t> end = match_sequence(sequence, 0, view, start))
+      if (const std::optional<std::size_t> end = match_sequence(sequence, view, start))
         matches.push_back({doc, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(*end - start)});
     }
   }

@@ -110,6 +110,40 @@ TEST_CASE("alternatives agree with the union of their parts") {
         naive_union(corpus, {{word("non"), word("aligned")}, {word("the"), word("state's")}}));
 }
 
+TEST_CASE("an alternative that can match in several lengths is tried at each of them") {
+  Corpus corpus;
+  REQUIRE(corpus.add_document({.name = "a.txt"}, "We speak of the united states, of the states and of the the states.").ok());
+  const FreshTokens tokens = fresh_tokens(corpus);
+  // Spelled out: of the states | of the united states | of the the states | of the the united states | xyzzy states.
+  const std::vector<Pattern> spelled = {
+      {word("of"), word("the"), word("states")},
+      {word("of"), word("the"), word("united"), word("states")},
+      {word("of"), word("the"), word("the"), word("states")},
+      {word("of"), word("the"), word("the"), word("united"), word("states")},
+      {word("xyzzy"), word("states")},
+  };
+  const std::vector<Hit> expected = naive_alternatives(tokens, spelled);
+  REQUIRE(expected.size() == 3);  // the first needs "of" then "the united", not the shorter "the"
+  CHECK(indexed(corpus, "(((of|(of the)) (the|(the united)))|xyzzy) states") == expected);
+  CHECK(indexed(corpus, "(of|(of the)) (the|(the united)) states") == expected);
+}
+
+TEST_CASE("nested alternatives are matched in time linear in the query, not exponential") {
+  // Twenty-one groups that each take one or two words, then "the": a matcher trying each way in turn
+  // explores 2^21 paths per candidate (seconds each); the offsets kept side by side make it immediate.
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "a ";
+  Corpus corpus;
+  REQUIRE(corpus.add_document({.name = "a.txt"}, text + "the end").ok());
+  std::string query;
+  for (int i = 0; i < 21; ++i) query += "(a|(a a)) ";
+  const std::vector<Hit> hits = indexed(corpus, query + "the");
+  // From start i, the 200 - i words "a" split into 21 groups of one or two: 21 <= 200 - i <= 42.
+  std::vector<Hit> expected;
+  for (std::uint32_t i = 158; i <= 179; ++i) expected.push_back({0, i, 201 - i});
+  CHECK(hits == expected);
+}
+
 TEST_CASE("NEAR finds the first side with the second within n words on either side") {
   const Corpus corpus = random_corpus();
   const auto keys = all_keys(corpus);
