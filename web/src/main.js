@@ -8,6 +8,7 @@ import { bindLibraryInput } from './library_input.js';
 import { MemoryStore, openLibraryStore } from './library_store.js';
 import { documentFor, manifestOf, matchManifest, nameIndex, parseManifest } from './manifest.js';
 import { sessionHtml } from './session.js';
+import { mark, markWorkerMoments } from './startup_marks.js';
 import { isSingleFile, startWorker } from './start_worker.js';
 import { startExplorer } from './explore.js';
 import { embedAction, scriptingApi } from './scripting_api.js';
@@ -15,6 +16,8 @@ import { StopControl } from './stop_control.js';
 import { renderDocumentList } from './views/document_list.js';
 import { downloadHtml, downloadJson } from './views/export.js';
 import { WorkerClient } from './worker_client.js';
+
+mark('page-script');
 
 // A saved session (session.js) opens with the corpus and view inside it, and keeps what the reader adds or
 // edits in memory only: it never reads or writes the library this browser keeps for other pages.
@@ -104,15 +107,19 @@ async function editOne(name, fields) {
 // nothing the reader loaded is lost.
 async function startEngine() {
   client = new WorkerClient(await startWorker());
+  mark('worker-created');
   client.onCrash = (error) => restartEngine(error);
   const store = await storePromise;
+  mark('store-opened');
   const edits = await store.edits().catch(() => new Map());
   const corpus = await openingCorpus();
   corpusTitle = corpus.name;
   openingEntries = corpus.entries;
   corpusName.textContent = corpus.name;
   const opening = corpus.documents.map(withEdits(edits));
+  mark('opening-sent');
   await client.request('addDocuments', { documents: opening }, opening.map((doc) => doc.bytes));
+  mark('opening-indexed');
   const stored = [...(await store.all()), ...(await transient.all())].map(withEdits(edits));
   const problems = [];
   if (stored.length) {
@@ -145,7 +152,9 @@ const ready = (async () => {
   const problems = await startEngine();
   const store = await storePromise;
   await refreshLibrary(problems, [store.notice, embedding.problem].filter(Boolean).join(' '), { noticeIsError: !snapshot || embedding.problem !== '' });
+  mark('ready');
 })();
+ready.then(() => client.request('startupMoments')).then(markWorkerMoments, () => {});
 if (snapshot) {
   const note = document.getElementById('session-note');
   const saved = new Date(snapshot.saved);

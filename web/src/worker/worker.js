@@ -5,7 +5,14 @@
 import { kCoreQueries } from '../core_queries.js';
 import { crashCause } from '../worker_client.js';
 
-const corePromise = TextxCore();
+// When this worker reached its steps, in milliseconds since the epoch (the page marks them: startup_marks.js).
+const moments = [];
+const moment = (name) => moments.push([name, performance.timeOrigin + performance.now()]);
+moment('script');
+const corePromise = TextxCore().then((core) => {
+  moment('core-ready');
+  return core;
+});
 let corpus = null;
 
 // Parses a JSON answer from the core; core errors become thrown values the dispatcher passes on.
@@ -33,6 +40,8 @@ const actions = {
   // that the reader chose; a document's own `readAs` overrides it. Documents whose info names an encoding
   // (text the page extracted) keep it. Each document is added or reported on its own: one bad file never stops the others.
   async addDocuments({ documents, encoding = '' }) {
+    const opening = corpus === null;
+    if (opening) moment('opening-received');
     const core = await corePromise;
     corpus ??= new core.Corpus();
     // Files the browser cannot decode are reported here; the rest go to the core as one batch (one index
@@ -51,7 +60,13 @@ const actions = {
       results[d.i] = answers[k].error ? { name: d.info.name, error: answers[k].error } : answers[k];
     });
     tableCache.clear();
+    if (opening) moment('opening-indexed');
     return results;
+  },
+
+  // The moments this worker marked so far: [[name, milliseconds since the epoch]].
+  async startupMoments() {
+    return moments;
   },
 
   async documents() {
