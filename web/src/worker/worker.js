@@ -9,11 +9,49 @@ import { crashCause } from '../worker_client.js';
 const moments = [];
 const moment = (name) => moments.push([name, performance.timeOrigin + performance.now()]);
 moment('script');
-const corePromise = TextxCore().then((core) => {
-  moment('core-ready');
-  return core;
-});
+
+// The core's WebAssembly: in base64 ahead of this script (the single file, start_worker.js), or the file
+// textx-core.wasm beside it (a hosted page).
+const corePromise = startCore(typeof self.textxCoreWasm === 'string' ? { base64: self.textxCoreWasm } : { url: new URL('textx-core.wasm', self.location.href).href })
+  .then((core) => {
+    moment('core-ready');
+    return core;
+  });
 let corpus = null;
+
+// The core module, compiled and instantiated from `wasm` by this worker (the module's own loader would
+// fetch it, and a data: URL decodes three times slower through fetch).
+function startCore(wasm) {
+  return new Promise((resolve, reject) => {
+    const instantiate = (imports) => {
+      if (wasm.url) {
+        const download = () => fetch(wasm.url).then((answer) => {
+          if (!answer.ok) throw new Error(`The engine's file ${wasm.url} could not be loaded: the server answered ${answer.status}.`);
+          return answer;
+        });
+        // Compiled as it downloads; downloaded again and compiled whole if the server does not call it
+        // application/wasm (streaming refuses other types).
+        return WebAssembly.instantiateStreaming(download(), imports)
+          .catch(() => download().then((answer) => answer.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports)));
+      }
+      return WebAssembly.instantiate(bytesOfBase64(wasm.base64), imports);
+    };
+    TextxCore({
+      instantiateWasm(imports, receiveInstance) {
+        instantiate(imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
+        return {};  // the exports come later, through receiveInstance
+      },
+    }).then(resolve, reject);
+  });
+}
+
+function bytesOfBase64(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
 
 // Parses a JSON answer from the core; core errors become thrown values the dispatcher passes on.
 function answer(json) {
