@@ -182,7 +182,10 @@ const ready = (async () => {
   const { problems, changed } = await firstEngine.complete;
   await queryable;
   const store = await storePromise;
-  await refreshLibrary(problems, [store.notice, embedding.problem].filter(Boolean).join(' '), { noticeIsError: !snapshot || embedding.problem !== '' });
+  const notice = [store.notice, embedding.problem].filter(Boolean).join(' ');
+  // Drawn again only if there is more to show: a new profile has nothing stored, and its first answer is
+  // being drawn about now.
+  if (changed || problems.length || notice) await refreshLibrary(problems, notice, { noticeIsError: !snapshot || embedding.problem !== '' });
   if (changed) explorer.showCurrent();
   mark('ready');
 })();
