@@ -1,9 +1,14 @@
 // The page as a reader meets it, in Debian's headless Chromium (`scripts/bench page` runs this after
 // building). Figures only: nothing here passes or fails on speed.
 //
-//   1. Start: navigation start to the search box usable (the page's script has run) and the sample corpus
-//      queryable (window.textx.ready resolved: the worker has compiled the core and indexed the corpus),
-//      then a first query answered; from file:// (dist/textx.html) and over http (dist/site/).
+//   1. Start, ms from navigation start, from file:// (dist/textx.html) and over http (dist/site/): the
+//      controls on screen (first contentful paint) and wired (the page script ran), the analysis worker's
+//      steps, queryable (the sample corpus indexed and listed: the views answer), textx.ready (the documents
+//      stored in this browser loaded too) and a first query answered. Each page's own marks (textx:…,
+//      web/src/startup_marks.js) give the steps. Measured for the first page of new browsers, each with a
+//      profile of its own (--fresh N: the slowest start, nothing cached and no IndexedDB database yet), and
+//      for pages opened one after the other in one browser (--repeats N). Also in new browsers: a query
+//      entered as soon as the search box has the focus, to its hits shown.
 //   2. The State of the Union addresses (233 files, 10.7 MB) picked through the file picker: from the
 //      input's change event to the worker's index answering (queryable), and to the library listing them.
 //   3. Typing: each keystroke to the first screen of rows painted (the frame after the rows are in the DOM),
@@ -13,7 +18,7 @@
 //      requestAnimationFrame; frames over 1.5 × 16.7 ms count as dropped; rows still loading in view counted.
 //   5. The size of dist/textx.html.
 //
-//   node bench/page_bench.mjs [--repeats N] [--json FILE]
+//   node bench/page_bench.mjs [--repeats N] [--fresh N] [--start-only] [--json FILE]
 //
 // Measured in the page: an init script (never part of the page) marks when window.textx.ready resolves and
 // times each request to the analysis worker; performance.now() is milliseconds from navigation start.
