@@ -25,8 +25,9 @@ export async function startWorker(sourceBlockId, fileName) {
 export function startAnalysisWorker() {
   const inline = document.getElementById(kWorkerSourceId);
   if (!inline) return new Worker('textx-worker.js');
-  const wasm = document.getElementById(kCoreWasmId).textContent;  // base64: no quote or backslash to escape
-  return new Worker(URL.createObjectURL(new Blob([`self.textxCoreWasm = '`, wasm, `';\n`, inline.textContent], { type: 'text/javascript' })));
+  // Written as a JSON string, so that even a damaged block (base64 has no quote or backslash) stays data.
+  const wasm = JSON.stringify(document.getElementById(kCoreWasmId).textContent);
+  return new Worker(URL.createObjectURL(new Blob([`self.textxCoreWasm = ${wasm};\n`, inline.textContent], { type: 'text/javascript' })));
 }
 
 // The single file starts the analysis worker from a script of its own (boot.js) as soon as the parser has
