@@ -1,8 +1,9 @@
 // Assembles the page from web/ and the wasm core module (build/wasm/textx-core.js) into dist/:
 //   dist/textx.html      one self-contained file: CSS, JS, the wasm core and the sample corpus inlined; the
 //                        worker runs from a Blob URL; works from file:// under a strict CSP (no 'unsafe-eval')
-//   dist/site/           the same page as static files, with the corpus as a manifest beside it, and the
-//                        single file as textx.html (a hosted page saves sessions from it)
+//   dist/site/           the same page as static files (the core's wasm as textx-core.wasm), with the corpus
+//                        as a manifest beside it, and the single file as textx.html (a hosted page saves
+//                        sessions from it)
 //   dist/textx-core.js   the core module alone, for require() in node
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,15 +52,27 @@ function csp(directives) {
 }
 
 // Replacement by function: a replacement string would read "$'" and "$&" in the scripts as patterns.
-function page(template, { csp: policy, style, scripts }) {
-  return template.replace('{{CSP}}', () => policy).replace('{{STYLE}}', () => style).replace('{{SCRIPTS}}', () => scripts);
+function page(template, { csp: policy, style, boot = '', scripts }) {
+  return template.replace('{{CSP}}', () => policy).replace('{{STYLE}}', () => style).replace('{{BOOT}}', () => boot).replace('{{SCRIPTS}}', () => scripts);
+}
+
+// The core module's JavaScript without its WebAssembly, and the WebAssembly in base64. Emscripten's
+// SINGLE_FILE output holds the wasm as one data: URL; the analysis worker is given the wasm apart
+// (start_worker.js) and instantiates it itself (Module.instantiateWasm), so its copy of the loader
+// keeps an empty URL it never reads.
+function splitCore(js) {
+  const found = [...js.matchAll(/data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/g)];
+  if (found.length !== 1) throw new Error(`expected one wasm data: URL in textx-core.js, found ${found.length}`);
+  return { loader: js.replace(found[0][0], () => 'data:application/octet-stream;base64,'), wasmBase64: found[0][1] };
 }
 
 const template = read(join(root, 'web', 'index.html'));
 const style = read(join(root, 'web', 'style.css'));
 const core = read(join(root, 'build', 'wasm', 'textx-core.js'));
 const mainScript = bundle('main.js', { minify: true });
-const workerScript = `${core}\n${bundle(join('worker', 'worker.js'), { minify: true })}`;
+const bootScript = bundle('boot.js', { minify: true });
+const { loader: coreLoader, wasmBase64 } = splitCore(core);
+const workerScript = `${coreLoader}\n${bundle(join('worker', 'worker.js'), { minify: true })}`;
 // PDF, Word and zip reading (pdf.js and fflate from npm) runs in a worker of its own, started on demand;
 // pdf.js parses in a further worker of its own (its worker script, loaded as a classic script).
 const extractWorkerScript = bundle(join('extract', 'extract_worker.js'), { minify: true });
@@ -78,21 +91,26 @@ const inlineCorpus = inlineCorpusElement({
 const singleFile = page(template, {
   csp: csp({
     'default-src': "'none'",
-    'script-src': `${sha256(mainScript)} 'wasm-unsafe-eval'`,
+    'script-src': `${sha256(bootScript)} ${sha256(mainScript)} 'wasm-unsafe-eval'`,
     'worker-src': 'blob:',
-    // The inlined wasm is a data: URL the module first tries to fetch.
-    'connect-src': 'data:',
     'style-src': "'unsafe-inline'",
     'img-src': 'data:',
     'base-uri': "'none'",
     'form-action': "'none'",
   }),
   style: `<style>\n${style}</style>`,
+  // First in the body: the analysis worker's source, the core's WebAssembly (base64) and the script that
+  // starts the worker with them (boot.js), so that the worker starts and compiles the core while the parser
+  // reads the rest and the browser draws it (docs/benchmarks.md, "Page").
+  boot: [
+    `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
+    `<script type="text/plain" id="textx-core-wasm">${wasmBase64}</script>`,
+    `<script>${assertInlineSafe('boot script', bootScript)}</script>`,
+  ].join('\n'),
   // The file readers, needed only when a PDF, Word or zip file is added, are compressed: the parser reads a
   // third of their bytes before it reaches the page script, which stays last (saved sessions copy the page
   // as it is when that script starts).
   scripts: [
-    `<script type="text/plain" id="textx-worker-source">${assertInlineSafe('worker source', workerScript)}</script>`,
     `<script type="text/plain" id="textx-extract-worker-source" data-encoding="gzip-base64">${packed(extractWorkerScript)}</script>`,
     `<script type="text/plain" id="textx-pdf-worker-source" data-encoding="gzip-base64">${packed(pdfWorkerScript)}</script>`,
     inlineCorpus,
@@ -109,7 +127,7 @@ writeFileSync(
       'default-src': "'none'",
       'script-src': "'self' 'wasm-unsafe-eval'",
       'worker-src': "'self'",
-      'connect-src': "'self' data:",
+      'connect-src': "'self'",
       'style-src': "'self'",
       'img-src': "'self' data:",
       'base-uri': "'none'",
@@ -122,6 +140,7 @@ writeFileSync(
 writeFileSync(join(site, 'style.css'), style);
 writeFileSync(join(site, 'textx.js'), mainScript);
 writeFileSync(join(site, 'textx-worker.js'), workerScript);
+writeFileSync(join(site, 'textx-core.wasm'), Buffer.from(wasmBase64, 'base64'));
 writeFileSync(join(site, 'textx-extract-worker.js'), extractWorkerScript);
 writeFileSync(join(site, 'textx-pdf-worker.js'), pdfWorkerScript);
 writeFileSync(join(site, 'textx.html'), singleFile);

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
 import { kwicRows, openPage, search, watchPage } from '../helpers/explorer_page.mjs';
-import { singleFilePage, siteDir, testOutput } from '../helpers/paths.mjs';
+import { seedCorpus, singleFilePage, siteDir, testOutput } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
 let browser;
@@ -40,6 +40,9 @@ after(async () => {
   await explorerSite?.close();
   await courseSite?.close();
 });
+
+// The sample corpus's name, as its manifest gives it; a saved session's title starts with it.
+const corpusName = () => JSON.parse(readFileSync(join(seedCorpus, 'manifest.json'), 'utf8')).name;
 
 const entries = (target) => target.$$eval('.document', (nodes) => nodes.map((node) => [
   node.dataset.name, node.querySelector('.document-title').textContent, node.querySelector('.document-meta').textContent]));
@@ -91,6 +94,7 @@ describe('a saved session', () => {
     assert.deepEqual(documents[2], ['1960-cp1252.txt', '1960-cp1252.txt', '1960 · 4 words · 1 paragraph · 45 B · windows-1252']);
     const path = await saveSession(page, page, 'from-file.html');
     assert.match(await page.textContent('#library-status'), /^Saved the session as .*\.html: open it anywhere/);
+    assert.equal(await page.title(), 'textx — text explorer', 'the page saved from keeps its own title');
     assert.deepEqual(problems, []);
     await page.close();
 
@@ -101,6 +105,7 @@ describe('a saved session', () => {
 
     await inAnotherBrowser(path, async (opened) => {
       assert.equal(decodeURIComponent(new URL(opened.url()).hash), '#q=independence&sort=R1,R2,R3', 'the view is the one saved');
+      assert.equal(await opened.title(), `textx — ${corpusName()} — 4 documents — concordance: independence`, 'the title names the corpus and the view');
       await opened.waitForFunction((n) => document.querySelectorAll('#kwic-rows tr').length === n, rows.length);
       assert.deepEqual(await kwicRows(opened), rows);
       assert.deepEqual(await entries(opened), documents);
@@ -142,6 +147,7 @@ describe('a saved session', () => {
 
     assert.deepEqual(pageScriptAndPolicy(readFileSync(path, 'utf8')), pageScriptAndPolicy(readFileSync(singleFilePage, 'utf8')));
     await inAnotherBrowser(path, async (opened) => {
+      assert.equal(await opened.title(), `textx — ${corpusName()} — 3 documents — concordance: independence`);
       await opened.waitForFunction((n) => document.querySelectorAll('#kwic-rows tr').length === n, rows.length);
       assert.deepEqual(await kwicRows(opened), rows);
       assert.deepEqual(await entries(opened), documents);

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { allowedOrigins } from '../../web/src/embed_api.js';
 import { inlineCorpusElement, inlineCorpusJson, withInlineCorpus } from '../../web/src/inline_corpus.js';
 import { manifestOf, matchManifest, parseManifest } from '../../web/src/manifest.js';
+import { sessionTitle, withTitle } from '../../web/src/session_title.js';
 import { seedCorpus } from '../helpers/paths.mjs';
 
 describe('manifests in the page', () => {
@@ -68,6 +69,30 @@ describe('the inline corpus block', () => {
     const other = { documents: [{ file: 'y', text: '<!-- y -->' }], snapshot: { state: '#q=y' } };
     assert.equal(withInlineCorpus(page, other), `<head><script>a</script></head><body>${inlineCorpusElement(other)}<script>b()</script></body>`);
     assert.equal(withInlineCorpus('<body><script>b()</script></body>', other), null);
+  });
+});
+
+describe('a saved session\'s title', () => {
+  it('names the corpus, its size and the view with what it shows', () => {
+    const title = (hash, name = 'Speeches', documents = 12) => sessionTitle({ name, documents, hash });
+    assert.equal(title('#q=liberty'), 'textx — Speeches — 12 documents — concordance: liberty');
+    assert.equal(title('#q=liberty&sort=R1,R2,R3', '', 1), 'textx — 1 document — concordance: liberty');
+    assert.equal(title(''), 'textx — Speeches — 12 documents — concordance');
+    assert.equal(title('#view=collocates&q=peace&left=3'), 'textx — Speeches — 12 documents — collocates: peace');
+    assert.equal(title('#view=frequency&q=peace&min=3'), 'textx — Speeches — 12 documents — frequency');
+    assert.equal(title('#view=ngrams&size=4&with=1&q=the%20people'), 'textx — Speeches — 12 documents — n-grams: 4 words holding the people');
+    assert.equal(title('#view=reader&doc=1790.txt&q=union'), 'textx — Speeches — 12 documents — reader: 1790.txt, union');
+    assert.equal(title('#view=keyness&target=date%3A1790..1800'), 'textx — Speeches — 12 documents — keyness: date:1790..1800');
+    assert.equal(title('#view=diff&a=v1.txt&b=v2.txt'), 'textx — Speeches — 12 documents — diff: v1.txt and v2.txt');
+    assert.equal(title('#view=reuse&doc=1790.txt&para=3'), 'textx — Speeches — 12 documents — reuse: 1790.txt, paragraph 3');
+    assert.equal(title('#view=nonsense&q=x'), 'textx — Speeches — 12 documents — concordance: x', 'an unknown view is the concordance, as the page reads it');
+  });
+
+  it('replaces the page\'s title as text: markup and entities in a name or query stay text', () => {
+    const page = '<head><title>textx — text explorer</title></head><body><script>"<title>"</script></body>';
+    assert.equal(withTitle(page, 'textx — </title><script>x()</script> & co'),
+      '<head><title>textx — &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; co</title></head><body><script>"<title>"</script></body>');
+    assert.equal(withTitle('<head></head>', 'x'), null);
   });
 });
 

@@ -23,21 +23,27 @@ import { kMaxDocumentBytes, sizeProblem } from './limits.js';
 // {name, documents, entries}: entries maps each document's name to its manifest entry (fields such as
 // "rights" included, text left out), so that a saved manifest keeps them.
 export async function openingCorpus() {
-  const corpus = inlineCorpus();
-  if (corpus) {
-    const encoder = new TextEncoder();
-    return {
-      name: corpus.name || '',
-      documents: corpus.documents.map((doc) => ({
-        info: infoOf(doc),
-        bytes: typeof doc.base64 === 'string' ? bytesOfBase64(doc.base64) : encoder.encode(doc.text).buffer,
-        ...(doc.read_as ? { readAs: String(doc.read_as) } : {}),
-      })),
-      entries: entriesOf(corpus.documents),
-    };
-  }
+  const inlined = inlineOpeningCorpus();
+  if (inlined) return inlined;
   const manifestUrl = new URL(new URLSearchParams(location.search).get('corpus') || 'corpus/manifest.json', location.href);
   return manifestCorpus(manifestUrl);
+}
+
+// The opening corpus when the page carries it inline, at once (no await, so that the page can hand it to the
+// worker in the same task); null on a hosted page.
+export function inlineOpeningCorpus() {
+  const corpus = inlineCorpus();
+  if (!corpus) return null;
+  const encoder = new TextEncoder();
+  return {
+    name: corpus.name || '',
+    documents: corpus.documents.map((doc) => ({
+      info: infoOf(doc),
+      bytes: typeof doc.base64 === 'string' ? bytesOfBase64(doc.base64) : encoder.encode(doc.text).buffer,
+      ...(doc.read_as ? { readAs: String(doc.read_as) } : {}),
+    })),
+    entries: entriesOf(corpus.documents),
+  };
 }
 
 // The corpus a hosted manifest names, fetched: {name, documents, entries, manifest} (manifest: as parsed). `skip(file)` leaves out entries

@@ -90,7 +90,7 @@ function tableSummary(view, state, answer) {
 }
 
 // request(action, args) asks the worker; labels maps document names to {label, description}; ready resolves
-// once the corpus is loaded.
+// once the corpus is loaded. Until then the controls work and a query waits for it.
 export function startExplorer({ request, labels, ready }) {
   const tabs = new ViewTabs(document.getElementById('view-tabs'));
   const concordance = new ConcordanceView(document);
@@ -105,6 +105,10 @@ export function startExplorer({ request, labels, ready }) {
   let state = stateFromHash(location.hash);
   let latest = 0;  // answers to older requests are dropped
   let concordanceRunning = Promise.resolve();
+  let isReady = false;
+  ready.then(() => {
+    isReady = true;
+  }, () => {});
 
   // Moves to a new state: the fragment changes, and hashchange shows it (or it is shown now if unchanged).
   function go(changes) {
@@ -194,6 +198,7 @@ export function startExplorer({ request, labels, ready }) {
       else trend.message(`${prompt} to see how often it occurs over time.`);
       return;
     }
+    if (!isReady && view === 'concordance') concordance.renderMessage(`Searching for “${state.q}” as soon as the documents are loaded…`);
     await ready;
     if (!current()) return;
     try {
@@ -264,6 +269,10 @@ export function startExplorer({ request, labels, ready }) {
   }
 
   window.addEventListener('hashchange', () => show(stateFromHash(location.hash)));
+  // A query typed before the page's script ran (the search box is drawn while the browser still reads the
+  // rest of the page) is taken as typed now.
+  const typedEarly = document.getElementById('query').value.trim();
+  if (typedEarly) typed(typedEarly);
 
   return {
     // Shows the state in the URL now (at start, and when the corpus changed).

@@ -2,13 +2,15 @@
 // query in the URL fragment, and exposes window.textx for tests and same-origin embedders and a postMessage
 // API for embedders on other origins.
 import './pristine_page.js';  // first: copies the page before anything changes it (saved sessions)
-import { inlineCorpus, manifestCorpus, openingCorpus, pastedDocument, readFiles } from './corpus_source.js';
+import { inlineCorpus, inlineOpeningCorpus, manifestCorpus, openingCorpus, pastedDocument, readFiles } from './corpus_source.js';
 import { allowedOrigins, listenForEmbedder } from './embed_api.js';
+import { formatCount } from './format.js';
 import { bindLibraryInput } from './library_input.js';
 import { MemoryStore, openLibraryStore } from './library_store.js';
 import { documentFor, manifestOf, matchManifest, nameIndex, parseManifest } from './manifest.js';
 import { sessionHtml } from './session.js';
-import { isSingleFile, startWorker } from './start_worker.js';
+import { mark, markWorkerMoments } from './startup_marks.js';
+import { isSingleFile, startAnalysisWorker, takeEarlyWorker } from './start_worker.js';
 import { startExplorer } from './explore.js';
 import { embedAction, scriptingApi } from './scripting_api.js';
 import { StopControl } from './stop_control.js';
@@ -16,14 +18,13 @@ import { renderDocumentList } from './views/document_list.js';
 import { downloadHtml, downloadJson } from './views/export.js';
 import { WorkerClient } from './worker_client.js';
 
+mark('page-script');
+
 // A saved session (session.js) opens with the corpus and view inside it, and keeps what the reader adds or
 // edits in memory only: it never reads or writes the library this browser keeps for other pages.
 const snapshot = inlineCorpus()?.snapshot ?? null;
 if (snapshot && !location.hash && typeof snapshot.state === 'string') history.replaceState(null, '', snapshot.state);
 const embedding = allowedOrigins(location.search);
-// The query box takes the focus in a page of its own; a framed page leaves the focus to the embedding page
-// (Chromium refuses autofocus in a cross-origin frame, with a console error).
-if (window.top === window) document.getElementById('query').focus();
 
 let client = null;  // the analysis worker's client; replaced when the worker restarts
 const storePromise = snapshot
@@ -89,7 +90,7 @@ async function refreshLibrary(problems = [], notice = '', { noticeIsError = true
   renderDocumentList(documentList, all, { onEdit: editOne });
   explorer.setDocuments(all);
   const words = all.reduce((sum, doc) => sum + doc.tokens, 0);
-  const summary = [notice, `${all.length.toLocaleString('en')} ${all.length === 1 ? 'document' : 'documents'}, ${words.toLocaleString('en')} words.`].filter(Boolean).join(' ');
+  const summary = [notice, `${formatCount(all.length)} ${all.length === 1 ? 'document' : 'documents'}, ${formatCount(words)} words.`].filter(Boolean).join(' ');
   showLibraryStatus(problems.length ? `${summary} Not added: ${problems.join(' ')}` : summary, problems.length > 0 || (notice !== '' && noticeIsError));
 }
 
@@ -103,23 +104,50 @@ async function editOne(name, fields) {
 // the problems met. A worker that crashes (a trap, memory exhausted) is started again the same way, so
 // nothing the reader loaded is lost.
 async function startEngine() {
-  client = new WorkerClient(await startWorker());
-  client.onCrash = (error) => restartEngine(error);
-  const store = await storePromise;
-  const edits = await store.edits().catch(() => new Map());
-  const corpus = await openingCorpus();
-  corpusTitle = corpus.name;
-  openingEntries = corpus.entries;
-  corpusName.textContent = corpus.name;
-  const opening = corpus.documents.map(withEdits(edits));
-  await client.request('addDocuments', { documents: opening }, opening.map((doc) => doc.bytes));
-  const stored = [...(await store.all()), ...(await transient.all())].map(withEdits(edits));
-  const problems = [];
-  if (stored.length) {
-    const added = await client.request('addDocuments', { documents: stored }, stored.map((doc) => doc.bytes));
-    for (const doc of added) if (doc.error) problems.push(doc.error.message);
-  }
-  return problems;
+  const { opening, complete } = startEngineParts();
+  await opening;
+  return (await complete).problems;
+}
+
+// startEngine in two parts: {opening, complete}. `opening` settles once the opening corpus is indexed: the
+// views can answer from then on. `complete` resolves to {problems, changed} once the stored documents and
+// the reader's edits are in too (changed: whether there were any). The opening corpus does not wait for the
+// library's storage, which a new browser profile takes a while to create; the single file hands it to the
+// worker in this very task (and the worker, started by boot.js, is usually still compiling the core).
+function startEngineParts() {
+  const early = takeEarlyWorker();
+  const engine = new WorkerClient(early?.worker ?? startAnalysisWorker());
+  client = engine;
+  mark('worker-created');
+  engine.onCrash = (error) => restartEngine(error);
+  if (early?.failure) queueMicrotask(() => engine.failed(early.failure));
+  const opening = (async () => {
+    const corpus = inlineOpeningCorpus() ?? (await openingCorpus());
+    corpusTitle = corpus.name;
+    openingEntries = corpus.entries;
+    corpusName.textContent = corpus.name;
+    mark('opening-sent');
+    await engine.request('addDocuments', { documents: corpus.documents }, corpus.documents.map((doc) => doc.bytes));
+    mark('opening-indexed');
+    return corpus;
+  })();
+  const complete = (async () => {
+    const store = await storePromise;
+    mark('store-opened');
+    const edits = await store.edits().catch(() => new Map());
+    const corpus = await opening;
+    const openingEdits = corpus.documents.filter((doc) => edits.has(doc.info.name)).map((doc) => ({ doc: doc.info.name, ...edits.get(doc.info.name) }));
+    if (openingEdits.length) await engine.request('setDocumentInfo', { edits: openingEdits });
+    const stored = [...(await store.all()), ...(await transient.all())].map(withEdits(edits));
+    const problems = [];
+    if (stored.length) {
+      const added = await engine.request('addDocuments', { documents: stored }, stored.map((doc) => doc.bytes));
+      for (const doc of added) if (doc.error) problems.push(doc.error.message);
+    }
+    return { problems, changed: openingEdits.length > 0 || stored.length > 0 };
+  })();
+  complete.catch(() => {});  // its failure is the caller's to report, once it awaits it
+  return { opening, complete };
 }
 
 // Starts the engine again after it crashed (`error`) or was stopped by the reader (no error).
@@ -140,12 +168,33 @@ function restartEngine(error = null) {
   return restarting;
 }
 
-const ready = (async () => {
-  showLibraryStatus('Loading the corpus…');
-  const problems = await startEngine();
-  const store = await storePromise;
-  await refreshLibrary(problems, [store.notice, embedding.problem].filter(Boolean).join(' '), { noticeIsError: !snapshot || embedding.problem !== '' });
+// The engine starts before anything else on the page is set up. `queryable`: the opening corpus is indexed
+// and listed, and the views answer (a query typed earlier runs then). `ready` (window.textx.ready): the
+// documents kept in this browser and the reader's edits are in too.
+showLibraryStatus('Loading the corpus…');
+const firstEngine = startEngineParts();
+const queryable = (async () => {
+  await firstEngine.opening;
+  await refreshLibrary();
+  mark('queryable');
 })();
+const ready = (async () => {
+  const { problems, changed } = await firstEngine.complete;
+  await queryable;
+  const store = await storePromise;
+  const notice = [store.notice, embedding.problem].filter(Boolean).join(' ');
+  // Drawn again only if there is more to show: a new profile has nothing stored, and its first answer is
+  // being drawn about now.
+  if (changed || problems.length || notice) await refreshLibrary(problems, notice, { noticeIsError: !snapshot || embedding.problem !== '' });
+  if (changed) explorer.showCurrent();
+  mark('ready');
+})();
+ready.then(() => client.request('startupMoments')).then(markWorkerMoments, () => {});
+// The query box takes the focus in a page of its own; a framed page leaves the focus to the embedding page
+// (Chromium refuses autofocus in a cross-origin frame, with a console error). Focusing lays the page out:
+// done before the first frame, where the browser lays it out anyway, and not in this script, whose task
+// the analysis worker's start waits for.
+if (window.top === window) requestAnimationFrame(() => document.getElementById('query').focus());
 if (snapshot) {
   const note = document.getElementById('session-note');
   const saved = new Date(snapshot.saved);
@@ -159,9 +208,10 @@ const stopControl = new StopControl(document.getElementById('engine-busy'), docu
   restartEngine();
 });
 // The views; refreshLibrary reaches them only after the first await above, once this has run.
-const explorer = startExplorer({ request: (action, args) => stopControl.track(client.request(action, args)), labels: documentLabels, ready });
+const explorer = startExplorer({ request: (action, args) => stopControl.track(client.request(action, args)), labels: documentLabels, ready: queryable });
 
-ready.then(() => explorer.showCurrent(), (error) => showLibraryStatus(error.message, true));
+queryable.then(() => explorer.showCurrent(), (error) => showLibraryStatus(error.message, true));
+ready.catch((error) => showLibraryStatus(error.message, true));
 
 const progress = document.getElementById('library-progress');
 const cancelButton = document.getElementById('cancel-load');
@@ -235,7 +285,7 @@ document.getElementById('forget-added').addEventListener('click', async () => {
   }
 });
 
-const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n, one, many) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 // Gives the loaded documents the titles, dates and sources of `manifest` (matched by file name, see
 // manifest.js; `base`: the manifest's folder when it came with its documents), and says what it did.

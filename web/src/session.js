@@ -4,6 +4,7 @@
 // Only the inert corpus block changes; the page script, and so its hash in the policy, stays as it is.
 import { kInlineCorpusId, withInlineCorpus } from './inline_corpus.js';
 import { pristinePage } from './pristine_page.js';
+import { sessionTitle, withTitle } from './session_title.js';
 
 // The single-file page to carry the session, as HTML: the delivered page (its corpus left out, as it is
 // replaced), or on a hosted page the single-file page published beside it (textx.html, from its own site).
@@ -68,5 +69,5 @@ export async function sessionHtml({ name, documents, summaries, state, saved = n
   };
   const html = withInlineCorpus(page, corpus);
   if (html === null) throw sessionError('the single-file page carries no corpus block');
-  return html;
+  return withTitle(html, sessionTitle({ name, documents: corpus.documents.length, hash: state })) ?? html;
 }

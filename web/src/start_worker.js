@@ -1,4 +1,6 @@
 // Starts a worker in the way the page was delivered.
+import { mark } from './startup_marks.js';
+
 // Single file (works from file://): the worker's source sits in an inert <script type="text/plain"> block and
 // runs from a Blob URL, since Chromium refuses new Worker('file.js') from disk. The file readers' blocks,
 // needed only when a PDF, Word or zip file is added, hold their source gzip-compressed in base64
@@ -6,7 +8,7 @@
 // page script runs. The analysis worker's block stays plain: inflating it would cost the start more than
 // reading it does.
 // Static site: the worker is a file beside the page.
-export async function startWorker(sourceBlockId = 'textx-worker-source', fileName = 'textx-worker.js') {
+export async function startWorker(sourceBlockId, fileName) {
   const inline = document.getElementById(sourceBlockId);
   if (inline) {
     const url = URL.createObjectURL(new Blob([await inlineSource(inline)], { type: 'text/javascript' }));
@@ -14,6 +16,43 @@ export async function startWorker(sourceBlockId = 'textx-worker-source', fileNam
   }
   return new Worker(fileName);
 }
+
+// The analysis worker, started at once. The core's WebAssembly is not inside the worker's script as the
+// core's loader has it (a data: URL it decodes through fetch(data:), three times slower), but kept apart
+// and given to the worker ahead of its script as a base64 string, self.textxCoreWasm (the single file), or
+// beside it as textx-core.wasm (a hosted page); the worker compiles it itself at once, needing no message
+// from the page, whose main thread is busy drawing the page as the worker starts (docs/benchmarks.md, "Page").
+export function startAnalysisWorker() {
+  const inline = document.getElementById(kWorkerSourceId);
+  if (!inline) return new Worker('textx-worker.js');
+  // Written as a JSON string, so that even a damaged block (base64 has no quote or backslash) stays data.
+  const wasm = JSON.stringify(document.getElementById(kCoreWasmId).textContent);
+  return new Worker(URL.createObjectURL(new Blob([`self.textxCoreWasm = ${wasm};\n`, inline.textContent], { type: 'text/javascript' })));
+}
+
+// The single file starts the analysis worker from a script of its own (boot.js) as soon as the parser has
+// read the worker's source and the core, so that the worker starts and compiles the core while the browser
+// still reads and draws the rest of the page. The page script takes it over once: {worker, failure} (failure:
+// the message of an error the worker met before the page listened), or null when there is none.
+export function startEarlyWorker() {
+  const early = { worker: startAnalysisWorker(), failure: null };
+  mark('worker-started-early');
+  early.worker.onerror = (event) => {
+    event.preventDefault();
+    early.failure ??= event.message || 'it could not start';
+  };
+  self[kEarlyWorker] = early;
+}
+
+export function takeEarlyWorker() {
+  const early = self[kEarlyWorker] ?? null;
+  delete self[kEarlyWorker];
+  return early;
+}
+
+const kWorkerSourceId = 'textx-worker-source';
+const kCoreWasmId = 'textx-core-wasm';
+const kEarlyWorker = 'textxEarlyWorker';
 
 // The bytes of an inline source block: its text, or the text it holds gzip-compressed in base64.
 export async function inlineSource(block) {
@@ -26,5 +65,5 @@ export async function inlineSource(block) {
 
 // Whether the page carries its workers inline (the single-file page) rather than as files beside it.
 export function isSingleFile() {
-  return document.getElementById('textx-worker-source') !== null;
+  return document.getElementById(kWorkerSourceId) !== null;
 }

@@ -15,16 +15,23 @@ export class WorkerClient {
       if (data.error) pending.reject(toError(data.error));
       else pending.resolve(data.result);
     };
+    this.role_ = role;
     // A worker that fails to start or crashes fails every request in flight with a message.
     worker.onerror = (event) => {
       event.preventDefault();
-      this.crashed = true;
-      const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${role} stopped: it ${crashCause(event.message)}.` });
-      for (const pending of this.pending_.values()) pending.reject(error);
-      this.pending_.clear();
-      worker.terminate();
-      this.onCrash?.(error);
+      this.failed(event.message);
     };
+  }
+
+  // The worker failed with `message` (an error's text): requests in flight fail, and onCrash is called.
+  failed(message) {
+    if (this.crashed) return;
+    this.crashed = true;
+    const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${this.role_} stopped: it ${crashCause(message)}.` });
+    for (const pending of this.pending_.values()) pending.reject(error);
+    this.pending_.clear();
+    this.worker_.terminate();
+    this.onCrash?.(error);
   }
 
   // Stops the worker on purpose: requests in flight fail with `reason` ({code, message}), and onCrash is

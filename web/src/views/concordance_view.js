@@ -2,6 +2,7 @@
 // with left context, match, right context and document, drawn a screenful at a time (virtual_rows.js) so
 // that 100,000 rows scroll smoothly. bind() wires the form; render*() draw results. A click or Enter on a
 // row calls onOpen(hit), which opens it in the reader; CSV and JSON save every row in the order shown.
+import { formatCount } from '../format.js';
 import { element } from './element.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { VirtualRows, kPageRows } from './virtual_rows.js';
@@ -92,7 +93,7 @@ export class ConcordanceView {
   render(result, documents, source) {
     this.documents_ = documents;
     this.source_ = source;
-    const count = `${result.total.toLocaleString('en')} ${result.total === 1 ? 'hit' : 'hits'}`;
+    const count = `${formatCount(result.total)} ${result.total === 1 ? 'hit' : 'hits'}`;
     let text = `${count} for “${result.query}”`;
     if (result.total > 0 && result.hits.length === result.total) {
       const documentCount = new Set(result.hits.map((hit) => hit.doc)).size;
@@ -149,7 +150,7 @@ export class ConcordanceView {
     const source = this.source_;
     if (!source) return;
     const before = this.status_.textContent;
-    this.renderMessage(`Preparing ${this.rows_.total.toLocaleString('en')} rows…`);
+    this.renderMessage(`Preparing ${formatCount(this.rows_.total)} rows…`);
     try {
       const all = await source.fetchAll();
       if (source !== this.source_) return;

@@ -1,6 +1,7 @@
 // The library panel: one entry per document with its title, date, size, word count and how it was read, and
 // an Edit button that opens a small form for its title, date and source.
 // Document names and titles are reader-supplied text: they reach the DOM only through textContent and values.
+import { formatCount } from '../format.js';
 import { element } from './element.js';
 
 // A date as the core reads it: a year, a month or a day (docs/wire-format.md, "Corpus manifest").
@@ -131,8 +132,8 @@ function focusEditButton(list, name) {
 function describe(doc) {
   const parts = [];
   if (doc.date) parts.push(doc.date);
-  parts.push(`${doc.tokens.toLocaleString('en')} words`);
-  parts.push(`${doc.paragraphs.toLocaleString('en')} ${doc.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`);
+  parts.push(`${formatCount(doc.tokens)} words`);
+  parts.push(`${formatCount(doc.paragraphs)} ${doc.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`);
   parts.push(formatBytes(doc.bytes));
   parts.push(doc.format === 'html' ? `HTML, ${doc.encoding}` : doc.encoding);
   if (doc.replacements) parts.push(`${doc.replacements} unreadable ${doc.replacements === 1 ? 'character' : 'characters'} replaced`);

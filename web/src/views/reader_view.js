@@ -1,5 +1,6 @@
 // The reader: one document, its paragraphs numbered, the current query's hits marked. Marks are built from
 // the hits' UTF-16 offsets (the text's own indexing in JavaScript); text reaches the DOM only as text nodes.
+import { formatCount } from '../format.js';
 import { element } from './element.js';
 
 export class ReaderView {
@@ -42,8 +43,8 @@ export class ReaderView {
     const hits = reading.hits.slice().sort((a, b) => a[0] - b[0]);
     const count = hits.length;
     if (reading.error) this.message(reading.error.message, true);
-    else if (!query) this.message(`${reading.paragraphs.length.toLocaleString('en')} paragraphs. Search for a word to mark it here.`);
-    else this.message(`${count.toLocaleString('en')} ${count === 1 ? 'hit' : 'hits'} for “${query}” in this document.`);
+    else if (!query) this.message(`${formatCount(reading.paragraphs.length)} paragraphs. Search for a word to mark it here.`);
+    else this.message(`${formatCount(count)} ${count === 1 ? 'hit' : 'hits'} for “${query}” in this document.`);
     let h = 0;
     const items = reading.paragraphs.map(([start, end], i) => {
       const parts = [];

@@ -1,6 +1,7 @@
 // A statistics table: a status line with the exact totals, sortable column headers, one page of rows at a
 // time with "Show more", words that run a concordance when clicked, and CSV/JSON export. Rows come from the
 // worker a page at a time (see the worker's `table` action); nothing here holds more than what is shown.
+import { formatCount } from '../format.js';
 import { element } from './element.js';
 import { downloadCsv, downloadJson } from './export.js';
 
@@ -9,7 +10,7 @@ export const kPageRows = 100;
 export function formatNumber(value, digits = 0) {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return String(value);
-  return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatCount(value, digits);
 }
 
 export class TableView {
@@ -99,7 +100,7 @@ export class TableView {
   updateMore_() {
     const left = this.count_ - this.shown_;
     this.more_.hidden = left <= 0;
-    this.more_.textContent = `Show ${Math.min(left, kPageRows).toLocaleString('en')} more (${left.toLocaleString('en')} not shown)`;
+    this.more_.textContent = `Show ${formatCount(Math.min(left, kPageRows))} more (${formatCount(left)} not shown)`;
   }
 
   async more_page_() {

@@ -5,8 +5,53 @@
 import { kCoreQueries } from '../core_queries.js';
 import { crashCause } from '../worker_client.js';
 
-const corePromise = TextxCore();
+// When this worker reached its steps, in milliseconds since the epoch (the page marks them: startup_marks.js).
+const moments = [];
+const moment = (name) => moments.push([name, performance.timeOrigin + performance.now()]);
+moment('script');
+
+// The core's WebAssembly: in base64 ahead of this script (the single file, start_worker.js), or the file
+// textx-core.wasm beside it (a hosted page).
+const corePromise = startCore(typeof self.textxCoreWasm === 'string' ? { base64: self.textxCoreWasm } : { url: new URL('textx-core.wasm', self.location.href).href })
+  .then((core) => {
+    moment('core-ready');
+    return core;
+  });
 let corpus = null;
+
+// The core module, compiled and instantiated from `wasm` by this worker (the module's own loader would
+// fetch it, and a data: URL decodes three times slower through fetch).
+function startCore(wasm) {
+  return new Promise((resolve, reject) => {
+    const instantiate = (imports) => {
+      if (wasm.url) {
+        const download = () => fetch(wasm.url).then((answer) => {
+          if (!answer.ok) throw new Error(`The engine's file ${wasm.url} could not be loaded: the server answered ${answer.status}.`);
+          return answer;
+        });
+        // Compiled as it downloads; downloaded again and compiled whole if the server does not call it
+        // application/wasm (streaming refuses other types).
+        return WebAssembly.instantiateStreaming(download(), imports)
+          .catch(() => download().then((answer) => answer.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports)));
+      }
+      return WebAssembly.instantiate(bytesOfBase64(wasm.base64), imports);
+    };
+    TextxCore({
+      instantiateWasm(imports, receiveInstance) {
+        instantiate(imports).then(({ instance, module }) => receiveInstance(instance, module), reject);
+        return {};  // the exports come later, through receiveInstance
+      },
+    }).then(resolve, reject);
+  });
+}
+
+function bytesOfBase64(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
 
 // Parses a JSON answer from the core; core errors become thrown values the dispatcher passes on.
 function answer(json) {
@@ -33,6 +78,8 @@ const actions = {
   // that the reader chose; a document's own `readAs` overrides it. Documents whose info names an encoding
   // (text the page extracted) keep it. Each document is added or reported on its own: one bad file never stops the others.
   async addDocuments({ documents, encoding = '' }) {
+    const opening = corpus === null;
+    if (opening) moment('opening-received');
     const core = await corePromise;
     corpus ??= new core.Corpus();
     // Files the browser cannot decode are reported here; the rest go to the core as one batch (one index
@@ -51,7 +98,13 @@ const actions = {
       results[d.i] = answers[k].error ? { name: d.info.name, error: answers[k].error } : answers[k];
     });
     tableCache.clear();
+    if (opening) moment('opening-indexed');
     return results;
+  },
+
+  // The moments this worker marked so far: [[name, milliseconds since the epoch]].
+  async startupMoments() {
+    return moments;
   },
 
   async documents() {
