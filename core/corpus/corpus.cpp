@@ -55,9 +55,14 @@ std::size_t count_replacement_chars(std::string_view text) {
 }
 
 std::string with_commas(std::size_t n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
+  // Built forwards rather than by insert(), on which GCC 12 warns falsely (-Wrestrict).
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 // A size for a reader: "512 bytes", "35 KB", "1.5 MB", "200 MB", "4,096 MB" (KB and MB of 2^10 and 2^20
