@@ -96,6 +96,54 @@ for (const delivery of deliveries) {
       await page.close();
     });
 
+    // Replaces the first workers the page starts (the analysis engine, then its restarts; as many as the
+    // address's `broken` says) by one that fails as it loads.
+    const breakEngines = () => () => {
+      const NativeWorker = window.Worker;
+      let broken = 0;
+      window.Worker = class extends NativeWorker {
+        constructor(...args) {
+          if (broken >= Number(new URL(location.href).searchParams.get('broken'))) super(...args);
+          // From disk, a worker whose script throws; hosted (where the policy allows only the site's own
+          // scripts), a worker script the server does not have.
+          else if (location.protocol === 'file:') super(URL.createObjectURL(new Blob(['throw new Error("a broken engine for the test");'], { type: 'text/javascript' })));
+          else super(new URL('missing-engine.js', location.href));
+          ++broken;
+        }
+      };
+    };
+    const withBroken = (count) => {
+      const address = new URL(url());
+      address.searchParams.set('broken', String(count));
+      return address.href;
+    };
+
+    it('starts an engine that failed as it started again, and answers a query typed meanwhile with the new one', async () => {
+      const { page, problems } = await openWith(withBroken(1), breakEngines());
+      await page.fill('#query', 'independence');
+      await page.press('#query', 'Enter');
+      await page.waitForFunction(() => /^[\d,]+ hits? for “independence”/.test(document.getElementById('search-status').textContent));
+      assert.equal(await statusText(page), `${cliConcordance('independence').total} hits for “independence” in 2 documents`);
+      await page.evaluate(() => window.textx.ready);
+      // (Over http Chromium gives the worker's error event no message.)
+      assert.match(await page.textContent('#library-status'),
+        /^The analysis engine stopped: it met an internal error \((Error: a broken engine for the test|no details given)\); it was started again and your documents were loaded again\. 2 documents, /);
+      assert.deepEqual(problems.filter((p) => !/broken engine|missing-engine|404/.test(p)), [], 'nothing else goes wrong');
+      await page.close();
+    });
+
+    it('says so in the view, not only in the library, when the engine cannot be started at all', async () => {
+      const { page, problems } = await openWith(withBroken(2), breakEngines());
+      await page.fill('#query', 'independence');
+      await page.press('#query', 'Enter');
+      await page.waitForSelector('#search-status.error');
+      const failure = /^The analysis engine stopped and could not be restarted: \[worker\.crashed\] The analysis engine stopped: it met an internal error \((Error: a broken engine for the test|no details given)\)\. Reload the page\.$/;
+      assert.match(await statusText(page), failure);
+      assert.match(await page.textContent('#library-status'), failure);
+      assert.deepEqual(problems.filter((p) => !/broken engine|missing-engine|404/.test(p)), [], 'nothing else goes wrong');
+      await page.close();
+    });
+
     it('answers a query typed before its script ran', async () => {
       // The search box is drawn while the browser still reads the rest of the page: a reader can type in it
       // before the page's script is there to listen.

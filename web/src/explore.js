@@ -199,9 +199,9 @@ export function startExplorer({ request, labels, ready }) {
       return;
     }
     if (!isReady && view === 'concordance') concordance.renderMessage(`Searching for “${state.q}” as soon as the documents are loaded…`);
-    await ready;
-    if (!current()) return;
     try {
+      await ready;  // an engine that cannot start fails every view with its message, below
+      if (!current()) return;
       if (view === 'concordance') {
         // One query at a time: while one runs, a typist's newer keystrokes wait and only the last is sent.
         await concordanceRunning;

@@ -150,7 +150,8 @@ function startEngineParts() {
   return { opening, complete };
 }
 
-// Starts the engine again after it crashed (`error`) or was stopped by the reader (no error).
+// Starts the engine again after it crashed (`error`) or was stopped by the reader (no error). Resolves to
+// null once it started again with every document, or to the Error saying it could not.
 let restarting = null;
 function restartEngine(error = null) {
   restarting ??= (async () => {
@@ -159,13 +160,32 @@ function restartEngine(error = null) {
     try {
       const problems = await startEngine();
       await refreshLibrary(problems, `${what.replace(/\.$/, '')}; it was started again and your documents were loaded again.`);
+      return null;
     } catch (failure) {
-      showLibraryStatus(`The analysis engine stopped and could not be restarted: ${failure.message} Reload the page.`, true);
+      const error = new Error(`The analysis engine stopped and could not be restarted: ${failure.message} Reload the page.`);
+      showLibraryStatus(error.message, true);
+      return error;
     } finally {
       restarting = null;
     }
   })();
   return restarting;
+}
+
+// Waits for `step` of the page's start; if the engine crashed meanwhile and is being started again, waits
+// for that instead (which loads every document), so that a query typed early is answered by the new engine
+// rather than failing with the old one. Resolves to whether `step` itself succeeded; fails with what went
+// wrong, the restart's failure if there was one.
+async function unlessRestarted(step) {
+  try {
+    await step;
+    return true;
+  } catch (error) {
+    if (!restarting) throw error;
+    const failure = await restarting;
+    if (failure) throw failure;
+    return false;
+  }
 }
 
 // The engine starts before anything else on the page is set up. `queryable`: the opening corpus is indexed
@@ -174,12 +194,12 @@ function restartEngine(error = null) {
 showLibraryStatus('Loading the corpus…');
 const firstEngine = startEngineParts();
 const queryable = (async () => {
-  await firstEngine.opening;
-  await refreshLibrary();
+  if (await unlessRestarted(firstEngine.opening)) await refreshLibrary();
   mark('queryable');
 })();
 const ready = (async () => {
-  const { problems, changed } = await firstEngine.complete;
+  const started = await unlessRestarted(firstEngine.complete);
+  const { problems, changed } = started ? await firstEngine.complete : { problems: [], changed: false };
   await queryable;
   const store = await storePromise;
   const notice = [store.notice, embedding.problem].filter(Boolean).join(' ');

@@ -7,6 +7,7 @@ export class WorkerClient {
     this.nextId_ = 1;
     this.pending_ = new Map();
     this.crashed = false;  // set when the worker failed; its owner may start a new one
+    this.crash_ = null;    // the Error it failed with, given to requests made after
     this.onCrash = null;   // called with the error when the worker fails
     worker.onmessage = ({ data }) => {
       const pending = this.pending_.get(data.id);
@@ -28,6 +29,7 @@ export class WorkerClient {
     if (this.crashed) return;
     this.crashed = true;
     const error = toError({ code: 'worker.crashed', message: `[worker.crashed] ${this.role_} stopped: it ${crashCause(message)}.` });
+    this.crash_ = error;
     for (const pending of this.pending_.values()) pending.reject(error);
     this.pending_.clear();
     this.worker_.terminate();
@@ -48,7 +50,8 @@ export class WorkerClient {
   request(action, args = {}, transfer = []) {
     const id = this.nextId_++;
     if (this.crashed) {
-      return Promise.reject(toError({ code: 'worker.crashed', message: '[worker.crashed] The engine is restarting; try again in a moment.' }));
+      // What stopped this worker, when it failed before the request (its owner is starting a new one).
+      return Promise.reject(this.crash_ ?? toError({ code: 'worker.crashed', message: '[worker.crashed] The engine is restarting; try again in a moment.' }));
     }
     return new Promise((resolve, reject) => {
       this.pending_.set(id, { resolve, reject });
