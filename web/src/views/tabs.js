@@ -9,6 +9,14 @@ export class ViewTabs {
       tab.addEventListener('click', () => this.choose_(tab));
       tab.addEventListener('keydown', (event) => this.key_(event, tab));
     }
+    // A row too narrow for every tab scrolls sideways; it fades out on the side where tabs are hidden, so
+    // that a reader sees there are more.
+    const cue = () => {
+      tablist.classList.toggle('more-before', tablist.scrollLeft > 1);
+      tablist.classList.toggle('more-after', tablist.scrollLeft + tablist.clientWidth < tablist.scrollWidth - 1);
+    };
+    tablist.addEventListener('scroll', cue, { passive: true });
+    new ResizeObserver(cue).observe(tablist);
   }
 
   key_(event, tab) {
