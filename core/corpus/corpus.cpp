@@ -54,10 +54,15 @@ std::size_t count_replacement_chars(std::string_view text) {
   return count;
 }
 
+// Built digit by digit: inserting into the string trips GCC 12's false -Wrestrict once inlined.
 std::string with_commas(std::size_t n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 // A size for a reader: "512 bytes", "35 KB", "1.5 MB", "200 MB", "4,096 MB" (KB and MB of 2^10 and 2^20
@@ -172,10 +177,12 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
                                          " it can hold here; the documents already loaded are unchanged."};
   tokens.keys.reserve(words.size());
   tokens.starts.reserve(words.size());
+  tokens.classes.reserve(words.size());
   std::string key;
   for (const WordSpan& w : words) {
     key.clear();
-    append_key(key, std::string_view(doc.text).substr(w.start, w.end - w.start));
+    const std::string_view word = std::string_view(doc.text).substr(w.start, w.end - w.start);
+    append_key(key, word);
     const KeyId key_id = intern(key);
     if (key_last_doc_[key_id] != tokens.doc + 1) {
       key_last_doc_[key_id] = tokens.doc + 1;
@@ -183,6 +190,7 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
     }
     tokens.keys.push_back(key_id);
     tokens.starts.push_back(w.start);
+    tokens.classes.push_back(surface_class(word));
   }
   doc.token_count = words.size();
   return read;
