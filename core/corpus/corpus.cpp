@@ -190,7 +190,7 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
     }
     tokens.keys.push_back(key_id);
     tokens.starts.push_back(w.start);
-    tokens.classes.push_back(surface_class(word));
+    tokens.classes.push_back(surface_class_in(doc.text, w.start, w.end));
   }
   doc.token_count = words.size();
   return read;

@@ -175,9 +175,9 @@ void IndexSegment::build_postings(std::size_t key_count, const std::vector<std::
         key_begin_.push_back(static_cast<std::uint32_t>(i));
       }
       positions_[i] = static_cast<std::uint32_t>(pairs[i]);
-      pack_class(classes_.data(), i, token_classes[positions_[i]]);
     }
     key_begin_.push_back(static_cast<std::uint32_t>(pairs.size()));
+    gather_classes(token_classes);
     return;
   }
   std::vector<std::uint32_t> next(key_count + 1, 0);
@@ -193,11 +193,19 @@ void IndexSegment::build_postings(std::size_t key_count, const std::vector<std::
     running += n;
   }
   key_begin_.push_back(running);
-  for (std::uint32_t position = 0; position < keys.size(); ++position) {
-    const std::uint32_t at = next[keys[position]]++;
-    positions_[at] = position;
-    pack_class(classes_.data(), at, token_classes[position]);
-  }
+  for (std::uint32_t position = 0; position < keys.size(); ++position) positions_[next[keys[position]]++] = position;
+  gather_classes(token_classes);
+}
+
+// Packs each posting's class, taken from the tokens' classes in text order: written in order, four to a byte
+// (rather than scattered with the positions, each a read-modify-write of a byte).
+void IndexSegment::gather_classes(const std::vector<std::uint8_t>& token_classes) {
+  const std::size_t n = positions_.size();
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    classes_[i >> 2] = static_cast<std::uint8_t>(token_classes[positions_[i]] | token_classes[positions_[i + 1]] << 2 |
+                                                 token_classes[positions_[i + 2]] << 4 | token_classes[positions_[i + 3]] << 6);
+  for (; i < n; ++i) pack_class(classes_.data(), i, token_classes[positions_[i]]);
 }
 
 std::size_t IndexSegment::find_document(DocId doc) const {

@@ -146,6 +146,7 @@ class IndexSegment {
  private:
   IndexSegment() = default;
   void build_postings(std::size_t key_count, const std::vector<std::uint8_t>& token_classes);
+  void gather_classes(const std::vector<std::uint8_t>& token_classes);
   void append_keys(PackedKeys keys);
   void append_documents(const IndexSegment& part, std::size_t from, std::size_t to);
 

@@ -13,6 +13,9 @@ namespace {
 // in order): a term is checked token by token when its postings, plus a pass over the bitmap's words,
 // outnumber ten times the anchor's candidates, and through a bitmap otherwise.
 constexpr std::size_t kRandomCheckCost = 10;
+// A token whose form must also be checked costs two more misses (its start, then its text), while its postings
+// filtered by class cost about what plain postings do: such a term goes to the bitmap three times as readily.
+constexpr std::size_t kFormCheckFactor = 3;
 
 // A page reaching past this many matches of a segment comes from the list of them all (listed once), rather
 // than from finding matches in order again for each page.
@@ -334,7 +337,8 @@ void KeySequenceMatcher::plan(const IndexSegment& segment) {
   if (plan_.anchor_in_bitmap) bitmap_terms.push_back(plan_.anchor);
   for (const Term& term : terms_) {
     if (&term == plan_.anchor) continue;
-    const bool bitmap = term.postings + tokens / 32 < kRandomCheckCost * plan_.anchor->postings;
+    const std::size_t check_cost = kRandomCheckCost * (term.filtered ? kFormCheckFactor : 1);
+    const bool bitmap = term.postings + tokens / 32 < check_cost * plan_.anchor->postings;
     (bitmap ? bitmap_terms : plan_.checked).push_back(&term);
   }
   std::sort(plan_.checked.begin(), plan_.checked.end(), [](const Term* a, const Term* b) { return a->postings < b->postings; });

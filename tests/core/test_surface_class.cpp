@@ -37,6 +37,10 @@ bool is_ascii(std::string_view text) {
 void check_class_claim(const std::string& word) {
   CAPTURE(word);
   const SurfaceClass cls = textx::surface_class(word);
+  // Indexing's word-at-a-time classification agrees, the word alone or inside a longer text.
+  CHECK(textx::surface_class_in(word, 0, word.size()) == cls);
+  const std::string inside = "Ab\xC3\xA9" + word + "ZZ\xC3\xA9 tail of any length";
+  CHECK(textx::surface_class_in(inside, 4, 4 + word.size()) == cls);
   if (cls == textx::kOther) return;
   CHECK(is_ascii(word));
   const std::string key = textx::key_of(word);
