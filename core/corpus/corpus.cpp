@@ -54,8 +54,8 @@ std::size_t count_replacement_chars(std::string_view text) {
   return count;
 }
 
+// Built digit by digit: inserting into the string trips GCC 12's false -Wrestrict once inlined.
 std::string with_commas(std::size_t n) {
-  // Built forwards rather than by insert(), on which GCC 12 warns falsely (-Wrestrict).
   const std::string digits = std::to_string(n);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -177,10 +177,12 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
                                          " it can hold here; the documents already loaded are unchanged."};
   tokens.keys.reserve(words.size());
   tokens.starts.reserve(words.size());
+  tokens.classes.reserve(words.size());
   std::string key;
   for (const WordSpan& w : words) {
     key.clear();
-    append_key(key, std::string_view(doc.text).substr(w.start, w.end - w.start));
+    const std::string_view word = std::string_view(doc.text).substr(w.start, w.end - w.start);
+    append_key(key, word);
     const KeyId key_id = intern(key);
     if (key_last_doc_[key_id] != tokens.doc + 1) {
       key_last_doc_[key_id] = tokens.doc + 1;
@@ -188,6 +190,7 @@ Result<Document> Corpus::analyse(DocumentInfo info, std::string_view bytes, Docu
     }
     tokens.keys.push_back(key_id);
     tokens.starts.push_back(w.start);
+    tokens.classes.push_back(surface_class_in(doc.text, w.start, w.end));
   }
   doc.token_count = words.size();
   return read;

@@ -17,6 +17,8 @@ IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t ke
   for (const DocumentTokens& d : documents) total += d.keys.size();
   key_bytes_.assign(total * key_width_ + 1, 0);
   starts_.reserve(total);
+  std::vector<std::uint8_t> token_classes;  // in text order, until build_postings puts them in postings order
+  token_classes.reserve(total);
   first_token_.reserve(documents.size() + 1);
   std::uint8_t* at = key_bytes_.data();
   for (DocumentTokens& d : documents) {
@@ -27,10 +29,11 @@ IndexSegment::IndexSegment(std::vector<DocumentTokens> documents, std::size_t ke
       at += key_width_;                   // byte takes the fourth
     }
     starts_.insert(starts_.end(), d.starts.begin(), d.starts.end());
+    token_classes.insert(token_classes.end(), d.classes.begin(), d.classes.end());
     d = {};  // release as we go: peak memory stays near one copy
   }
   first_token_.push_back(static_cast<std::uint32_t>(starts_.size()));
-  build_postings(key_count);
+  build_postings(key_count, token_classes);
 }
 
 // Appends `keys` to key_bytes_ (before its spare byte), converting their width if it differs.
@@ -81,6 +84,7 @@ IndexSegment IndexSegment::merge(std::span<const IndexSegment* const> parts, std
   // Each key's postings: those of the first part holding it, then the next's shifted past the first's
   // tokens, and so on; keys in ascending order, taking the smallest next key of any part each time.
   out.positions_.resize(total);
+  out.classes_.assign(packed_class_bytes(total), 0);
   out.present_keys_.reserve(keys);
   out.key_begin_.reserve(keys + 1);
   constexpr KeyId kDone = 0xFFFFFFFFu;  // above any key id: a key id is below the vocabulary's size
@@ -102,6 +106,7 @@ IndexSegment IndexSegment::merge(std::span<const IndexSegment* const> parts, std
       const std::uint32_t* to = part.positions_.data() + part.key_begin_[c + 1];
       std::uint32_t* at = out.positions_.data() + written;
       for (const std::uint32_t* p = from; p != to; ++p) *at++ = *p + base[j];
+      copy_classes(out.classes_.data(), written, part.classes_.data(), part.key_begin_[c], static_cast<std::size_t>(to - from));
       written += static_cast<std::uint32_t>(to - from);
       head[j] = c + 1 < part.present_keys_.size() ? part.present_keys_[c + 1] : kDone;
     }
@@ -120,13 +125,15 @@ IndexSegment IndexSegment::without(std::size_t local) const {
   out.first_token_.push_back(static_cast<std::uint32_t>(out.starts_.size()));
   // Each key's postings without the document's positions, those after it moved back by its length.
   out.positions_.resize(positions_.size() - removed);
+  out.classes_.assign(packed_class_bytes(out.positions_.size()), 0);
   std::uint32_t written = 0;
   for (std::size_t i = 0; i < present_keys_.size(); ++i) {
     const std::uint32_t begin = written;
     for (std::uint32_t k = key_begin_[i]; k < key_begin_[i + 1]; ++k) {
       const std::uint32_t p = positions_[k];
-      if (p < from) out.positions_[written++] = p;
-      else if (p >= to) out.positions_[written++] = p - removed;
+      if (p >= from && p < to) continue;
+      out.positions_[written] = p < from ? p : p - removed;
+      pack_class(out.classes_.data(), written++, packed_class(classes_.data(), k));
     }
     if (written == begin) continue;  // the key occurred only in the removed document
     out.present_keys_.push_back(present_keys_[i]);
@@ -140,11 +147,12 @@ IndexSegment IndexSegment::without(std::size_t local) const {
 // counting sort over every key id (two passes over the tokens); a small one (one document added alone)
 // sorts (key, position) pairs by a radix sort on the key's bytes, so it costs time for its own tokens, not
 // for the whole vocabulary.
-void IndexSegment::build_postings(std::size_t key_count) {
+void IndexSegment::build_postings(std::size_t key_count, const std::vector<std::uint8_t>& token_classes) {
   present_keys_.clear();
   key_begin_.clear();
   const PackedKeys keys = all_keys();
   positions_.resize(keys.size());
+  classes_.assign(packed_class_bytes(keys.size()), 0);
   unsigned passes = 1;  // bytes of a key id
   while (passes < 4 && (std::uint64_t{1} << (8 * passes)) < key_count) ++passes;
   if ((passes - 1) * keys.size() < key_count) {
@@ -169,6 +177,7 @@ void IndexSegment::build_postings(std::size_t key_count) {
       positions_[i] = static_cast<std::uint32_t>(pairs[i]);
     }
     key_begin_.push_back(static_cast<std::uint32_t>(pairs.size()));
+    gather_classes(token_classes);
     return;
   }
   std::vector<std::uint32_t> next(key_count + 1, 0);
@@ -185,6 +194,18 @@ void IndexSegment::build_postings(std::size_t key_count) {
   }
   key_begin_.push_back(running);
   for (std::uint32_t position = 0; position < keys.size(); ++position) positions_[next[keys[position]]++] = position;
+  gather_classes(token_classes);
+}
+
+// Packs each posting's class, taken from the tokens' classes in text order: written in order, four to a byte
+// (rather than scattered with the positions, each a read-modify-write of a byte).
+void IndexSegment::gather_classes(const std::vector<std::uint8_t>& token_classes) {
+  const std::size_t n = positions_.size();
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    classes_[i >> 2] = static_cast<std::uint8_t>(token_classes[positions_[i]] | token_classes[positions_[i + 1]] << 2 |
+                                                 token_classes[positions_[i + 2]] << 4 | token_classes[positions_[i + 3]] << 6);
+  for (; i < n; ++i) pack_class(classes_.data(), i, token_classes[positions_[i]]);
 }
 
 std::size_t IndexSegment::find_document(DocId doc) const {
@@ -209,8 +230,15 @@ std::span<const std::uint32_t> IndexSegment::postings(KeyId key) const {
   return std::span<const std::uint32_t>(positions_).subspan(key_begin_[i], key_begin_[i + 1] - key_begin_[i]);
 }
 
+ClassedPostings IndexSegment::classed_postings(KeyId key) const {
+  const auto it = std::lower_bound(present_keys_.begin(), present_keys_.end(), key);
+  if (it == present_keys_.end() || *it != key) return {};
+  const auto i = static_cast<std::size_t>(it - present_keys_.begin());
+  return {std::span<const std::uint32_t>(positions_).subspan(key_begin_[i], key_begin_[i + 1] - key_begin_[i]), key_begin_[i]};
+}
+
 std::size_t IndexSegment::memory_bytes() const {
-  return key_bytes_.capacity() + (docs_.capacity() + first_token_.capacity() + starts_.capacity() +
+  return key_bytes_.capacity() + classes_.capacity() + (docs_.capacity() + first_token_.capacity() + starts_.capacity() +
                                   present_keys_.capacity() + key_begin_.capacity() + positions_.capacity()) *
                                      sizeof(std::uint32_t);
 }

@@ -1,8 +1,8 @@
 #pragma once
 // An index segment: the tokens of a batch of documents and, for each key, where it occurs among them.
 //
-// Per token it holds a key id (3 bytes while the vocabulary has at most 2^24 keys, else 4), a start offset
-// and one postings entry: 11 bytes. Postings are grouped by key in one array (compressed sparse rows), each
+// Per token it holds a key id (3 bytes while the vocabulary has at most 2^24 keys, else 4), a start offset,
+// one postings entry and, beside that entry, the token's surface class (surface_class.hpp, 2 bits): 11.25 bytes. Postings are grouped by key in one array (compressed sparse rows), each
 // group in text order, built by a counting sort. A corpus keeps a few segments and merges them as documents
 // arrive, in linear time, so adding documents never rebuilds the world.
 #include <bit>
@@ -12,6 +12,8 @@
 #include <iterator>
 #include <span>
 #include <vector>
+
+#include "core/index/surface_class.hpp"
 
 namespace textx {
 
@@ -92,6 +94,14 @@ struct DocumentTokens {
   DocId doc = 0;
   std::vector<KeyId> keys;
   std::vector<std::uint32_t> starts;
+  std::vector<std::uint8_t> classes;  // each token's SurfaceClass
+};
+
+// A key's postings, and where their surface classes begin among IndexSegment::posting_classes().
+struct ClassedPostings {
+  std::span<const std::uint32_t> positions;
+  std::size_t classes_from = 0;
+  SurfaceClass class_at(const std::uint8_t* classes, std::size_t k) const { return packed_class(classes, classes_from + k); }
 };
 
 class IndexSegment {
@@ -119,6 +129,9 @@ class IndexSegment {
 
   // Segment token positions of `key`, ascending; empty when the key does not occur here.
   std::span<const std::uint32_t> postings(KeyId key) const;
+  ClassedPostings classed_postings(KeyId key) const;
+  // Every posting's surface class, packed (surface_class.hpp) in the order of the postings array.
+  const std::uint8_t* posting_classes() const { return classes_.data(); }
   KeyId key_at(std::uint32_t position) const { return all_keys()[position]; }
   // The byte offset of segment token `position` in its document's text.
   std::uint32_t token_start(std::uint32_t position) const { return starts_[position]; }
@@ -132,7 +145,8 @@ class IndexSegment {
 
  private:
   IndexSegment() = default;
-  void build_postings(std::size_t key_count);
+  void build_postings(std::size_t key_count, const std::vector<std::uint8_t>& token_classes);
+  void gather_classes(const std::vector<std::uint8_t>& token_classes);
   void append_keys(PackedKeys keys);
   void append_documents(const IndexSegment& part, std::size_t from, std::size_t to);
 
@@ -145,6 +159,7 @@ class IndexSegment {
   std::vector<KeyId> present_keys_;
   std::vector<std::uint32_t> key_begin_;    // per present key, plus the end
   std::vector<std::uint32_t> positions_;    // per token, grouped by key
+  std::vector<std::uint8_t> classes_;       // per entry of positions_, its token's class (packed_class_bytes)
 };
 
 }  // namespace textx

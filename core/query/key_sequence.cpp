@@ -13,6 +13,9 @@ namespace {
 // in order): a term is checked token by token when its postings, plus a pass over the bitmap's words,
 // outnumber ten times the anchor's candidates, and through a bitmap otherwise.
 constexpr std::size_t kRandomCheckCost = 10;
+// A token whose form must also be checked costs two more misses (its start, then its text), while its postings
+// filtered by class cost about what plain postings do: such a term goes to the bitmap three times as readily.
+constexpr std::size_t kFormCheckFactor = 3;
 
 // A page reaching past this many matches of a segment comes from the list of them all (listed once), rather
 // than from finding matches in order again for each page.
@@ -32,10 +35,18 @@ KeySequenceMatcher::KeySequenceMatcher(const Corpus& corpus, const KeySequence& 
       term.key_bits.assign(corpus.vocabulary_size() / 64 + 1, 0);
       for (const KeyId key : term.set->keys) term.key_bits[key >> 6] |= std::uint64_t{1} << (key & 63);
     }
+    if (!term.set->surfaces.empty()) {
+      term.filtered = true;
+      for (std::size_t k = 0; k < term.set->keys.size(); ++k) {
+        term.accepted.push_back(forms_.accepted_classes(corpus.key_text(term.set->keys[k]), term.set->surfaces[k]));
+        term.selectors.emplace_back(term.accepted.back() | 1u << kOther);
+      }
+      term.passing.resize(term.set->keys.size());
+    }
     terms_.push_back(std::move(term));
   }
   for (const Term& term : terms_)
-    if (!term.set->surfaces.empty()) filtered_.push_back(&term);
+    if (term.filtered) filtered_.push_back(&term);
 }
 
 void KeySequenceMatcher::prepare(const IndexSegment& segment) {
@@ -48,9 +59,98 @@ void KeySequenceMatcher::prepare(const IndexSegment& segment) {
   for (std::size_t local = 0; local < segment.document_count() && all_allowed_; ++local)
     all_allowed_ = allowed_[segment.document_id(local)];
   for (Term& term : terms_) {
-    term.postings = 0;
-    for (const KeyId key : term.set->keys) term.postings += segment.postings(key).size();
+    term.postings = estimate(segment, term);
+    term.listed.assign(term.passing.size(), false);
   }
+}
+
+// The term's postings in the segment whose class may pass: exact but for the kOther tokens, counted all.
+std::size_t KeySequenceMatcher::estimate(const IndexSegment& segment, const Term& term) const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < term.set->keys.size(); ++i) {
+    const ClassedPostings list = segment.classed_postings(term.set->keys[i]);
+    if (!term.filtered || term.accepted[i] == 0xF) {
+      n += list.positions.size();
+      continue;
+    }
+    const ClassCounts counts =
+        count_classes(segment.posting_classes(), list.classes_from, list.classes_from + list.positions.size());
+    for (unsigned c = 0; c < 4; ++c)
+      if (((term.accepted[i] | 1u << kOther) >> c) & 1) n += counts.of[c];
+  }
+  return n;
+}
+
+// Whether the token at segment `position`, of the term's i-th key, has one of the forms asked for, read from
+// its text. `local` is a document at or before the token's (it only moves forward).
+bool KeySequenceMatcher::form_passes(const IndexSegment& segment, const Term& term, std::size_t i, std::uint32_t position,
+                                     std::size_t& local) {
+  while (segment.first_token(local + 1) <= position) ++local;
+  const std::string_view text = corpus_.document(segment.document_id(local)).text;
+  const KeyId key = term.set->keys[i];
+  const std::vector<std::string>& wanted = term.set->surfaces[i];
+  const std::string_view form = forms_.form(text, segment.token_start(position), corpus_.key_text(key).size());
+  return std::find(wanted.begin(), wanted.end(), form) != wanted.end();
+}
+
+// Calls take(position) for each posting of the term's i-th key whose form passes, in order, until take
+// returns false: by class, the text read only for a token of class kOther.
+template <typename Take>
+void KeySequenceMatcher::for_each_passing(const IndexSegment& segment, const Term& term, std::size_t i, Take take) {
+  const ClassedPostings list = segment.classed_postings(term.set->keys[i]);
+  if (!term.filtered || term.accepted[i] == 0xF) {
+    for (const std::uint32_t p : list.positions)
+      if (!take(p)) return;
+    return;
+  }
+  const unsigned accepted = term.accepted[i];
+  std::size_t local = 0;
+  term.selectors[i].for_each(segment.posting_classes(), list.classes_from, list.classes_from + list.positions.size(),
+                             [&](std::size_t k, SurfaceClass c) {
+                               const std::uint32_t p = list.positions[k - list.classes_from];
+                               if (((accepted >> c) & 1) == 0 && !form_passes(segment, term, i, p, local)) return true;
+                               return take(p);
+                             });
+}
+
+// The postings of the term's i-th key whose forms pass (listed once per segment when the term has forms).
+std::span<const std::uint32_t> KeySequenceMatcher::term_list(const IndexSegment& segment, const Term& term, std::size_t i) {
+  if (!term.filtered || term.accepted[i] == 0xF) return segment.postings(term.set->keys[i]);
+  if (!term.listed[i]) {
+    term.listed[i] = true;
+    std::vector<std::uint32_t>& out = term.passing[i];
+    out.clear();
+    for_each_passing(segment, term, i, [&](std::uint32_t p) {
+      out.push_back(p);
+      return true;
+    });
+  }
+  return term.passing[i];
+}
+
+// How many postings of a one-term sequence pass, in allowed documents.
+std::size_t KeySequenceMatcher::count_term(const IndexSegment& segment, const Term& term) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < term.set->keys.size(); ++i) {
+    if (!term.filtered || term.accepted[i] == 0xF || !all_allowed_) {
+      n += allowed_in(segment, term_list(segment, term, i));
+      continue;
+    }
+    // Every document allowed: the accepted classes counted, and only the kOther tokens read.
+    const ClassedPostings list = segment.classed_postings(term.set->keys[i]);
+    const std::size_t from = list.classes_from, to = from + list.positions.size();
+    const ClassCounts counts = count_classes(segment.posting_classes(), from, to);
+    for (unsigned c = 0; c < kOther; ++c)
+      if ((term.accepted[i] >> c) & 1) n += counts.of[c];
+    if (counts.of[kOther] == 0) continue;
+    static const ClassSelector others(1u << kOther);
+    std::size_t local = 0;
+    others.for_each(segment.posting_classes(), from, to, [&](std::size_t k, SurfaceClass) {
+      n += form_passes(segment, term, i, list.positions[k - from], local);
+      return true;
+    });
+  }
+  return n;
 }
 
 bool KeySequenceMatcher::key_in(const Term& term, KeyId key) const {
@@ -61,11 +161,12 @@ bool KeySequenceMatcher::key_in(const Term& term, KeyId key) const {
 // Whether the tokens of the match at `start`, whose keys are the terms', have the forms the terms ask for.
 // `local` is a document at or before the match's (starts are checked in ascending order, so it only
 // moves forward).
-bool KeySequenceMatcher::surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local) {
+bool KeySequenceMatcher::surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local,
+                                       const std::vector<const Term*>& terms) {
   while (segment.first_token(local + 1) <= start) ++local;
   const std::string_view text = corpus_.document(segment.document_id(local)).text;
   const PackedKeys keys = segment.all_keys();
-  for (const Term* term : filtered_) {
+  for (const Term* term : terms) {
     const auto position = static_cast<std::uint32_t>(start + term->offset);
     const KeyId key = keys[position];
     const std::vector<KeyId>& set = term->set->keys;
@@ -79,11 +180,13 @@ bool KeySequenceMatcher::surfaces_pass(const IndexSegment& segment, std::uint32_
 }
 
 // Sets the bit of each start position the term's postings allow (position minus the term's offset).
-void KeySequenceMatcher::set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) const {
+void KeySequenceMatcher::set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) {
   const auto offset = static_cast<std::uint32_t>(term.offset);
-  for (const KeyId key : term.set->keys)
-    for (const std::uint32_t p : segment.postings(key))
+  for (std::size_t i = 0; i < term.set->keys.size(); ++i)
+    for_each_passing(segment, term, i, [&](std::uint32_t p) {
       if (p >= offset) set_bit(bits, p - offset);
+      return true;
+    });
 }
 
 // Clears the starts of matches that would leave their document, and those of documents not allowed.
@@ -116,27 +219,25 @@ std::size_t KeySequenceMatcher::allowed_in(const IndexSegment& segment, std::spa
 std::size_t KeySequenceMatcher::count(const IndexSegment& segment) {
   prepare(segment);
   if (segment.token_count() == 0) return 0;
-  if (!filtered_.empty()) return all_starts(segment).size();  // each match's forms checked
   if (length_ > 1) return count_sequence(segment);
-  std::size_t n = 0;
-  for (const KeyId key : terms_.front().set->keys) n += allowed_in(segment, segment.postings(key));
-  return n;
+  return count_term(segment, terms_.front());
 }
 
 std::vector<std::uint32_t> KeySequenceMatcher::starts(const IndexSegment& segment, std::size_t from, std::size_t limit) {
   prepare(segment);
   if (segment.token_count() == 0) return {};
-  if (length_ == 1 && filtered_.empty()) return term_starts(segment, from, limit);
+  if (length_ == 1) return term_starts(segment, from, limit);
   return sequence_starts(segment, from, limit);
 }
 
 void KeySequenceMatcher::set_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) {
   prepare(segment);
   if (segment.token_count() == 0) return;
-  if (length_ == 1 && filtered_.empty()) {
-    for (const KeyId key : terms_.front().set->keys) {
+  if (length_ == 1) {
+    const Term& term = terms_.front();
+    for (std::size_t i = 0; i < term.set->keys.size(); ++i) {
       std::size_t local = 0;
-      for (const std::uint32_t p : segment.postings(key)) {
+      for (const std::uint32_t p : term_list(segment, term, i)) {
         if (!all_allowed_) {
           while (segment.first_token(local + 1) <= p) ++local;
           if (!allowed_[segment.document_id(local)]) continue;
@@ -151,7 +252,7 @@ void KeySequenceMatcher::set_starts(const IndexSegment& segment, std::vector<std
     return;
   }
   plan(segment);
-  if (plan_.anchor->postings > 0 && filtered_.empty() && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+  if (plan_.anchor->postings > 0 && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
     for (std::size_t w = 0; w < bits_.size(); ++w) bits[w] |= bits_[w];
     return;
   }
@@ -169,7 +270,7 @@ bool KeySequenceMatcher::matches_at(const IndexSegment& segment, std::uint32_t s
   const PackedKeys keys = segment.all_keys();
   for (const Term& term : terms_)
     if (!key_in(term, keys[start + term.offset])) return false;
-  return filtered_.empty() || surfaces_pass(segment, start, local);
+  return filtered_.empty() || surfaces_pass(segment, start, local, filtered_);
 }
 
 // A one-term sequence: the term's postings in allowed documents, [from, from + limit) of them in order.
@@ -177,7 +278,16 @@ std::vector<std::uint32_t> KeySequenceMatcher::term_starts(const IndexSegment& s
   const Term& term = terms_.front();
   std::vector<std::uint32_t> out;
   if (term.set->keys.size() == 1) {
-    const std::span<const std::uint32_t> list = segment.postings(term.set->keys.front());
+    if (term.filtered && all_allowed_ && from < kListAbove && limit < kListAbove && !term.listed[0]) {
+      // A first page: the passing postings found in order until it is full, without listing them all.
+      for_each_passing(segment, term, 0, [&](std::uint32_t p) {
+        if (from > 0) --from;
+        else out.push_back(p);
+        return out.size() < limit;
+      });
+      return out;
+    }
+    const std::span<const std::uint32_t> list = term_list(segment, term, 0);
     if (all_allowed_) {
       const std::size_t begin = std::min(from, list.size());
       return {list.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -227,10 +337,13 @@ void KeySequenceMatcher::plan(const IndexSegment& segment) {
   if (plan_.anchor_in_bitmap) bitmap_terms.push_back(plan_.anchor);
   for (const Term& term : terms_) {
     if (&term == plan_.anchor) continue;
-    const bool bitmap = term.postings + tokens / 32 < kRandomCheckCost * plan_.anchor->postings;
+    const std::size_t check_cost = kRandomCheckCost * (term.filtered ? kFormCheckFactor : 1);
+    const bool bitmap = term.postings + tokens / 32 < check_cost * plan_.anchor->postings;
     (bitmap ? bitmap_terms : plan_.checked).push_back(&term);
   }
   std::sort(plan_.checked.begin(), plan_.checked.end(), [](const Term* a, const Term* b) { return a->postings < b->postings; });
+  for (const Term* term : plan_.checked)
+    if (term->filtered) plan_.checked_forms.push_back(term);
   plan_.bitmap = !bitmap_terms.empty();
   if (!plan_.bitmap) return;
   bits_.assign(tokens / 64 + 1, 0);
@@ -249,8 +362,8 @@ bool KeySequenceMatcher::bitmap_only() const {
 }
 
 // The anchor's candidates that can start a match (positions at least its offset).
-std::span<const std::uint32_t> KeySequenceMatcher::candidates(const IndexSegment& segment) const {
-  std::span<const std::uint32_t> list = segment.postings(plan_.anchor->set->keys.front());
+std::span<const std::uint32_t> KeySequenceMatcher::candidates(const IndexSegment& segment) {
+  std::span<const std::uint32_t> list = term_list(segment, *plan_.anchor, 0);
   while (!list.empty() && list.front() < plan_.anchor->offset) list = list.subspan(1);
   return list;
 }
@@ -265,7 +378,7 @@ void KeySequenceMatcher::for_each_match(const IndexSegment& segment, Take take) 
   const auto passes = [&](std::uint32_t start) {
     for (const Term* term : plan_.checked)
       if (!key_in(*term, keys[start + term->offset])) return false;
-    return filtered_.empty() || surfaces_pass(segment, start, local_of_forms);
+    return plan_.checked_forms.empty() || surfaces_pass(segment, start, local_of_forms, plan_.checked_forms);
   };
   if (plan_.bitmap && plan_.anchor_in_bitmap) {
     for (std::size_t w = 0; w < bits_.size(); ++w)
@@ -289,7 +402,7 @@ void KeySequenceMatcher::for_each_match(const IndexSegment& segment, Take take) 
   std::size_t local = 0;
   std::uint32_t first = segment.first_token(0), end = segment.first_token(1);
   bool allowed = allowed_[segment.document_id(0)];
-  for (const std::uint32_t p : segment.postings(plan_.anchor->set->keys.front())) {
+  for (const std::uint32_t p : term_list(segment, *plan_.anchor, 0)) {
     if (p >= end) {
       do ++local;
       while (segment.first_token(local + 1) <= p);
@@ -327,7 +440,7 @@ const std::vector<std::uint32_t>& KeySequenceMatcher::all_starts(const IndexSegm
   listed_ = true;
   starts_.clear();
   plan(segment);
-  if (plan_.anchor->postings > 0 && filtered_.empty() && bitmap_only()) {
+  if (plan_.anchor->postings > 0 && bitmap_only()) {
     const std::span<const std::uint32_t> list = candidates(segment);
     const auto offset = static_cast<std::uint32_t>(plan_.anchor->offset);
     const std::uint64_t* bits = bits_.data();
@@ -342,7 +455,7 @@ const std::vector<std::uint32_t>& KeySequenceMatcher::all_starts(const IndexSegm
     starts_.resize(n);
     return starts_;
   }
-  if (plan_.anchor->postings > 0 && filtered_.empty() && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
+  if (plan_.anchor->postings > 0 && plan_.bitmap && plan_.anchor_in_bitmap && plan_.checked.empty()) {
     list_bits(bits_, 0, std::numeric_limits<std::size_t>::max(), starts_);
     return starts_;
   }

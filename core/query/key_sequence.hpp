@@ -3,8 +3,10 @@
 // matching, a wildcard, a regular expression, the gap *, or alternatives of such). Their matches need no
 // token-by-token check of each candidate: a one-term phrase is counted from posting-list lengths and paged
 // from its first postings; a longer one is found by combining posting lists with bitmaps over a segment's
-// positions, so `the * of` costs a few passes over postings rather than a check per candidate. Terms with
-// case- or diacritic-sensitive forms are matched by key first, then each match's tokens checked.
+// positions, so `the * of` costs a few passes over postings rather than a check per candidate. A term with
+// case- or diacritic-sensitive forms filters its keys' postings by the surface class stored beside each
+// (surface_class.hpp), in order, reading the text of a token only when its class does not decide; a term
+// checked token by token (much more frequent than the rarest) reads each candidate's text.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -58,6 +60,12 @@ class KeySequenceMatcher {
     const KeySet* set = nullptr;
     std::size_t postings = 0;   // occurrences of its keys in the current segment
     std::vector<std::uint64_t> key_bits;  // the keys as a bitset over the vocabulary, when more than one
+    bool filtered = false;                // some key asks for forms
+    std::vector<unsigned> accepted;       // per key (when filtered): StrictForms::accepted_classes
+    // Per key (when filtered), its postings whose forms pass, listed for the prepared segment when needed.
+    mutable std::vector<std::vector<std::uint32_t>> passing;
+    mutable std::vector<bool> listed;
+    std::vector<ClassSelector> selectors;  // per key (when filtered): its accepted classes and kOther
   };
 
   struct Plan {
@@ -66,12 +74,13 @@ class KeySequenceMatcher {
     bool bitmap = false;                 // bits_ holds the starts the bitmap terms allow
     bool anchor_in_bitmap = false;       // the anchor is one of them (it has several keys)
     std::vector<const Term*> checked;    // terms checked token by token, rarest first
+    std::vector<const Term*> checked_forms;  // those of them with forms to check
   };
 
   void prepare(const IndexSegment& segment);
   void plan(const IndexSegment& segment);
   bool bitmap_only() const;
-  std::span<const std::uint32_t> candidates(const IndexSegment& segment) const;
+  std::span<const std::uint32_t> candidates(const IndexSegment& segment);
   template <typename Take>
   void for_each_match(const IndexSegment& segment, Take take);
   std::size_t count_sequence(const IndexSegment& segment);
@@ -79,8 +88,15 @@ class KeySequenceMatcher {
   std::vector<std::uint32_t> sequence_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
   std::vector<std::uint32_t> term_starts(const IndexSegment& segment, std::size_t from, std::size_t limit);
   bool key_in(const Term& term, KeyId key) const;
-  bool surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local);
-  void set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits) const;
+  bool surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local,
+                     const std::vector<const Term*>& terms);
+  bool form_passes(const IndexSegment& segment, const Term& term, std::size_t i, std::uint32_t position, std::size_t& local);
+  template <typename Take>
+  void for_each_passing(const IndexSegment& segment, const Term& term, std::size_t i, Take take);
+  std::span<const std::uint32_t> term_list(const IndexSegment& segment, const Term& term, std::size_t i);
+  std::size_t estimate(const IndexSegment& segment, const Term& term) const;
+  std::size_t count_term(const IndexSegment& segment, const Term& term);
+  void set_term_bits(const IndexSegment& segment, const Term& term, std::vector<std::uint64_t>& bits);
   void clear_invalid_starts(const IndexSegment& segment, std::vector<std::uint64_t>& bits) const;
   std::size_t allowed_in(const IndexSegment& segment, std::span<const std::uint32_t> positions) const;
 

@@ -1,5 +1,8 @@
 #include "core/query/strict_form.hpp"
 
+#include <algorithm>
+
+#include "core/index/surface_class.hpp"
 #include "core/text/word_breaks.hpp"
 
 namespace textx {
@@ -25,6 +28,19 @@ std::string_view StrictForms::form(std::string_view text, std::uint32_t start, s
   scratch_.clear();
   append_key(scratch_, text.substr(start, word_end - start), match_);
   return scratch_;
+}
+
+unsigned StrictForms::accepted_classes(std::string_view key, const std::vector<std::string>& wanted) const {
+  if (wanted.empty()) return 0xF;
+  unsigned out = 0;
+  for (const char c : key)
+    if (static_cast<unsigned char>(c) >= 0x80) return out;  // no ASCII token has this key
+  // An ASCII token's form is its text (case kept), or its key (case ignored: diacritics are all it keeps).
+  for (const SurfaceClass cls : {kLower, kTitle, kCaps}) {
+    const std::string form = match_.case_sensitive ? surface_text(key, cls) : std::string(key);
+    if (std::find(wanted.begin(), wanted.end(), form) != wanted.end()) out |= 1u << cls;
+  }
+  return out;
 }
 
 }  // namespace textx

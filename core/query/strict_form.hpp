@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text/fold.hpp"
 
@@ -20,6 +21,11 @@ class StrictForms {
   // short), its form is its text (case kept) or its text lower-cased (diacritics kept, case ignored);
   // otherwise the token's end is found again and its text folded.
   std::string_view form(std::string_view text, std::uint32_t start, std::size_t key_length);
+
+  // The surface classes (surface_class.hpp) whose tokens of default key `key` all have one of the forms
+  // `wanted`, as bits (bit c: class c): those of the ASCII classes whose form is wanted. A token of class
+  // kOther must be read (form()). Empty `wanted` (any form): every class.
+  unsigned accepted_classes(std::string_view key, const std::vector<std::string>& wanted) const;
 
  private:
   MatchOptions match_;
