@@ -6,15 +6,19 @@
 // shortest of several alternatives, the query language's rule) found by trying every position.
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <functional>
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/corpus/corpus.hpp"
+#include "core/query/document_filter.hpp"
 #include "core/query/query_eval.hpp"
+#include "core/query/query_parser.hpp"
 #include "core/text/fold.hpp"
 #include "core/text/words.hpp"
 #include "tests/core/sotu_corpus.hpp"
@@ -119,14 +123,43 @@ inline std::vector<Hit> hits_of(const std::vector<QueryMatch>& matches) {
   return out;
 }
 
+// find_matches and find_match_page (pages at several offsets and sizes) for `query` with each of `filters`
+// appended, against `expected`: the unfiltered query's hits by document and position.
+inline void check_query_pages(const Corpus& corpus, const std::string& query, MatchOptions match,
+                              const std::vector<Hit>& expected, const std::vector<std::string>& filters) {
+  for (const std::string& filter : filters) {
+    const std::string text = query + filter;
+    CAPTURE(text);
+    CAPTURE(match.case_sensitive);
+    CAPTURE(match.diacritic_sensitive);
+    const auto parsed = parse_query(text);
+    REQUIRE(parsed.ok());
+    const std::vector<Hit> wanted = allowed_only(expected, allowed_documents(corpus, parsed.value().filter));
+    const auto all = find_matches(corpus, parsed.value(), match);
+    REQUIRE(all.ok());
+    CHECK(hits_of(all.value()) == wanted);
+    const std::size_t n = wanted.size();
+    for (const std::size_t offset : {std::size_t{0}, std::size_t{1}, std::size_t{7}, n / 2 + 1, n > 0 ? n - 1 : 0, n + 5}) {
+      for (const std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{10}, std::numeric_limits<std::size_t>::max()}) {
+        const auto page = find_match_page(corpus, parsed.value(), match, offset, limit);
+        REQUIRE(page.ok());
+        CHECK(page.value().total == n);
+        const std::size_t from = std::min(offset, n), to = from + std::min(n - from, limit);
+        CHECK(hits_of(page.value().matches) == std::vector<Hit>(wanted.begin() + static_cast<std::ptrdiff_t>(from),
+                                                                wanted.begin() + static_cast<std::ptrdiff_t>(to)));
+      }
+    }
+  }
+}
+
 // Some State of the Union addresses (sotu_corpus.hpp) added one by one, so that segments are merged in
 // tiers, then a few removed: the index in its most worked-over state.
 inline Corpus grown_sotu(std::size_t documents) {
   const Corpus& sotu = sotu_corpus();
   Corpus grown;
   for (DocId id = 0; id < documents; ++id) REQUIRE(grown.add_document(sotu.document(id).info, sotu.document(id).text).ok());
-  for (const std::size_t id : {std::size_t{3}, std::size_t{40}, std::size_t{41}, documents - 30})
-    REQUIRE(grown.remove_document(static_cast<DocId>(id)));
+  for (const std::size_t id : std::set<std::size_t>{3, 40, 41, documents - 30})
+    if (id < documents) REQUIRE(grown.remove_document(static_cast<DocId>(id)));
   return grown;
 }
 

@@ -68,37 +68,6 @@ std::vector<Hit> naive_near(const std::vector<Hit>& first, const std::vector<Hit
 const std::vector<std::string> kFilters = {"", " doc:1*", " date:1900..1950", " date:3000", " doc:*washington*",
                                            " doc:random-1*"};
 
-// find_matches and find_match_page (pages at several offsets and sizes) against `expected` (unfiltered,
-// by document and position), for `query` with each filter.
-void check_query(const Corpus& corpus, const std::string& query, MatchOptions match, const std::vector<Hit>& expected) {
-  for (const std::string& filter : kFilters) {
-    const std::string text = query + filter;
-    CAPTURE(text);
-    CAPTURE(match.case_sensitive);
-    CAPTURE(match.diacritic_sensitive);
-    const auto parsed = textx::parse_query(text);
-    REQUIRE(parsed.ok());
-    const std::vector<bool> allowed = textx::allowed_documents(corpus, parsed.value().filter);
-    std::vector<Hit> wanted;
-    for (const Hit& h : expected)
-      if (allowed[h.doc]) wanted.push_back(h);
-    const auto all = textx::find_matches(corpus, parsed.value(), match);
-    REQUIRE(all.ok());
-    CHECK(hits_of(all.value()) == wanted);
-    const std::size_t n = wanted.size();
-    for (const std::size_t offset : {std::size_t{0}, std::size_t{3}, n / 2 + 1, n > 0 ? n - 1 : 0, n + 5}) {
-      for (const std::size_t limit : {std::size_t{0}, std::size_t{7}, std::numeric_limits<std::size_t>::max()}) {
-        const auto page = textx::find_match_page(corpus, parsed.value(), match, offset, limit);
-        REQUIRE(page.ok());
-        CHECK(page.value().total == n);
-        const std::size_t from = std::min(offset, n), to = from + std::min(n - from, limit);
-        CHECK(hits_of(page.value().matches) ==
-              std::vector<Hit>(wanted.begin() + static_cast<std::ptrdiff_t>(from), wanted.begin() + static_cast<std::ptrdiff_t>(to)));
-      }
-    }
-  }
-}
-
 // A query and its naive meaning: alternatives of patterns (one pattern: a phrase), and for NEAR the other
 // side's and the distance.
 struct Case {
@@ -112,7 +81,7 @@ void check_cases(const Corpus& corpus, const FreshTokens& tokens, const std::vec
   for (const Case& c : cases) {
     std::vector<Hit> expected = naive_alternatives(tokens, c.alternatives);
     if (!c.near.empty()) expected = naive_near(expected, naive_alternatives(tokens, c.near), c.distance);
-    check_query(corpus, c.query, match, expected);
+    check_query_pages(corpus, c.query, match, expected, kFilters);
   }
 }
 

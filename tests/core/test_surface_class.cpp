@@ -17,6 +17,7 @@
 #include "core/query/strict_form.hpp"
 #include "core/text/fold.hpp"
 #include "core/text/words.hpp"
+#include "tests/core/naive_query.hpp"
 #include "tests/core/random_text.hpp"
 #include "tests/core/sotu_corpus.hpp"
 
@@ -25,6 +26,8 @@ using textx::MatchOptions;
 using textx::SurfaceClass;
 
 namespace {
+
+using namespace textx::testing;
 
 const std::vector<MatchOptions> kAllOptions = {{false, false}, {true, false}, {false, true}, {true, true}};
 
@@ -145,91 +148,35 @@ Corpus spellings_corpus() {
   return corpus;
 }
 
-// Some State of the Union addresses one at a time (segments merged in tiers), then a few removed.
-Corpus grown_sotu(std::size_t documents) {
-  const Corpus& sotu = textx::testing::sotu_corpus();
-  Corpus grown;
-  for (textx::DocId id = 0; id < documents; ++id)
-    REQUIRE(grown.add_document(sotu.document(id).info, sotu.document(id).text).ok());
-  for (const textx::DocId id : {1u, 9u, 10u, 33u}) REQUIRE(grown.remove_document(id));
-  return grown;
-}
-
-struct Hit {
-  textx::DocId doc;
-  std::uint32_t first, length;
-  bool operator==(const Hit&) const = default;
-};
-
-// The matches of a phrase of words ("*": any word; "a|b": either word, each one token) under `match`, by a
-// scan of every live document's text: a token matches a word with the same key and the same form.
-std::vector<Hit> naive_phrase(const Corpus& corpus, const std::vector<std::string>& terms, MatchOptions match) {
-  std::vector<std::vector<std::pair<std::string, std::string>>> wanted;  // per term: (key, form) of each word
+// A phrase of words ("*": any word; "a|b": either word, each one token) as the naive scan's pattern: a token
+// matches a word with the same key and the same form under `match`.
+Pattern phrase_pattern(const std::vector<std::string>& terms, MatchOptions match) {
+  Pattern pattern;
   for (const std::string& term : terms) {
-    wanted.emplace_back();
-    for (std::size_t from = 0; term != "*" && from <= term.size();) {
+    if (term == "*") {
+      pattern.push_back(any());
+      continue;
+    }
+    std::vector<TokenTest> words;
+    for (std::size_t from = 0; from <= term.size();) {
       const std::size_t bar = std::min(term.find('|', from), term.size());
-      const std::string w = term.substr(from, bar - from);
-      wanted.back().emplace_back(textx::key_of(w), textx::key_of(w, match));
+      words.push_back(word(term.substr(from, bar - from), match));
       from = bar + 1;
     }
+    pattern.push_back(either(words));
   }
-  std::vector<Hit> out;
-  for (textx::DocId id = 0; id < corpus.document_count(); ++id) {
-    if (corpus.document(id).removed) continue;
-    const std::vector<std::string> words = words_of(corpus.document(id).text);
-    std::vector<std::vector<bool>> passes(terms.size(), std::vector<bool>(words.size()));
-    for (std::size_t t = 0; t < terms.size(); ++t)
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        if (wanted[t].empty()) {
-          passes[t][i] = true;
-          continue;
-        }
-        const std::pair<std::string, std::string> token{textx::key_of(words[i]), textx::key_of(words[i], match)};
-        passes[t][i] = std::find(wanted[t].begin(), wanted[t].end(), token) != wanted[t].end();
-      }
-    for (std::size_t i = 0; i + terms.size() <= words.size(); ++i) {
-      bool ok = true;
-      for (std::size_t t = 0; t < terms.size() && ok; ++t) ok = passes[t][i + t];
-      if (ok) out.push_back({id, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(terms.size())});
-    }
-  }
-  return out;
+  return pattern;
 }
 
-// find_match_page for `query` (terms joined by spaces, alternatives in parentheses) with each filter, at
-// several offsets and sizes, against the naive matches. Returns how many matches the unfiltered query has.
+// The query of `terms` (joined by spaces, alternatives in parentheses) with each filter, whole and paged,
+// against the naive scan. Returns how many matches the unfiltered query has.
 std::size_t check_phrase(const Corpus& corpus, const std::vector<std::string>& terms, MatchOptions match,
                          const std::vector<std::string>& filters) {
   std::string query;
   for (const std::string& term : terms)
     query += (query.empty() ? "" : " ") + (term.find('|') != std::string::npos ? "(" + term + ")" : term);
-  const std::vector<Hit> expected = naive_phrase(corpus, terms, match);
-  for (const std::string& filter : filters) {
-    const std::string text = query + filter;
-    CAPTURE(text);
-    CAPTURE(match.case_sensitive);
-    CAPTURE(match.diacritic_sensitive);
-    const auto parsed = textx::parse_query(text);
-    REQUIRE(parsed.ok());
-    const std::vector<bool> allowed = textx::allowed_documents(corpus, parsed.value().filter);
-    std::vector<Hit> wanted;
-    for (const Hit& h : expected)
-      if (allowed[h.doc]) wanted.push_back(h);
-    const std::size_t n = wanted.size();
-    for (const std::size_t offset : {std::size_t{0}, std::size_t{1}, std::size_t{7}, n / 2, n > 0 ? n - 1 : 0, n + 3}) {
-      for (const std::size_t limit : {std::size_t{1}, std::size_t{10}, std::numeric_limits<std::size_t>::max()}) {
-        const auto page = textx::find_match_page(corpus, parsed.value(), match, offset, limit);
-        REQUIRE(page.ok());
-        CHECK(page.value().total == n);
-        std::vector<Hit> got;
-        for (const auto& m : page.value().matches) got.push_back({m.doc, m.first, m.length});
-        const std::size_t from = std::min(offset, n), to = from + std::min(n - from, limit);
-        CHECK(got == std::vector<Hit>(wanted.begin() + static_cast<std::ptrdiff_t>(from),
-                                      wanted.begin() + static_cast<std::ptrdiff_t>(to)));
-      }
-    }
-  }
+  const std::vector<Hit> expected = naive(fresh_tokens(corpus), phrase_pattern(terms, match));
+  check_query_pages(corpus, query, match, expected, filters);
   return expected.size();
 }
 
