@@ -223,12 +223,7 @@ std::size_t IndexSegment::document_of(std::uint32_t position) const {
   return static_cast<std::size_t>(it - first_token_.begin()) - 1;
 }
 
-std::span<const std::uint32_t> IndexSegment::postings(KeyId key) const {
-  const auto it = std::lower_bound(present_keys_.begin(), present_keys_.end(), key);
-  if (it == present_keys_.end() || *it != key) return {};
-  const auto i = static_cast<std::size_t>(it - present_keys_.begin());
-  return std::span<const std::uint32_t>(positions_).subspan(key_begin_[i], key_begin_[i + 1] - key_begin_[i]);
-}
+std::span<const std::uint32_t> IndexSegment::postings(KeyId key) const { return classed_postings(key).positions; }
 
 ClassedPostings IndexSegment::classed_postings(KeyId key) const {
   const auto it = std::lower_bound(present_keys_.begin(), present_keys_.end(), key);

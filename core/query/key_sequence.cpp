@@ -81,16 +81,20 @@ std::size_t KeySequenceMatcher::estimate(const IndexSegment& segment, const Term
   return n;
 }
 
-// Whether the token at segment `position`, of the term's i-th key, has one of the forms asked for, read from
-// its text. `local` is a document at or before the token's (it only moves forward).
-bool KeySequenceMatcher::form_passes(const IndexSegment& segment, const Term& term, std::size_t i, std::uint32_t position,
-                                     std::size_t& local) {
+// Whether the token at segment `position`, of key `key`, has one of the forms `wanted`, read from its text.
+// `local` is a document at or before the token's (it only moves forward).
+bool KeySequenceMatcher::has_form(const IndexSegment& segment, std::uint32_t position, KeyId key,
+                                  const std::vector<std::string>& wanted, std::size_t& local) {
   while (segment.first_token(local + 1) <= position) ++local;
   const std::string_view text = corpus_.document(segment.document_id(local)).text;
-  const KeyId key = term.set->keys[i];
-  const std::vector<std::string>& wanted = term.set->surfaces[i];
   const std::string_view form = forms_.form(text, segment.token_start(position), corpus_.key_text(key).size());
   return std::find(wanted.begin(), wanted.end(), form) != wanted.end();
+}
+
+// Whether the token at segment `position`, of the term's i-th key, has one of the forms the term asks for.
+bool KeySequenceMatcher::form_passes(const IndexSegment& segment, const Term& term, std::size_t i, std::uint32_t position,
+                                     std::size_t& local) {
+  return has_form(segment, position, term.set->keys[i], term.set->surfaces[i], local);
 }
 
 // Calls take(position) for each posting of the term's i-th key whose form passes, in order, until take
@@ -163,18 +167,13 @@ bool KeySequenceMatcher::key_in(const Term& term, KeyId key) const {
 // moves forward).
 bool KeySequenceMatcher::surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local,
                                        const std::vector<const Term*>& terms) {
-  while (segment.first_token(local + 1) <= start) ++local;
-  const std::string_view text = corpus_.document(segment.document_id(local)).text;
   const PackedKeys keys = segment.all_keys();
   for (const Term* term : terms) {
     const auto position = static_cast<std::uint32_t>(start + term->offset);
     const KeyId key = keys[position];
     const std::vector<KeyId>& set = term->set->keys;
     const auto i = static_cast<std::size_t>(std::lower_bound(set.begin(), set.end(), key) - set.begin());
-    const std::vector<std::string>& wanted = term->set->surfaces[i];
-    if (wanted.empty()) continue;
-    const std::string_view form = forms_.form(text, segment.token_start(position), corpus_.key_text(key).size());
-    if (std::find(wanted.begin(), wanted.end(), form) == wanted.end()) return false;
+    if (!term->set->surfaces[i].empty() && !has_form(segment, position, key, term->set->surfaces[i], local)) return false;
   }
   return true;
 }

@@ -90,6 +90,8 @@ class KeySequenceMatcher {
   bool key_in(const Term& term, KeyId key) const;
   bool surfaces_pass(const IndexSegment& segment, std::uint32_t start, std::size_t& local,
                      const std::vector<const Term*>& terms);
+  bool has_form(const IndexSegment& segment, std::uint32_t position, KeyId key, const std::vector<std::string>& wanted,
+                std::size_t& local);
   bool form_passes(const IndexSegment& segment, const Term& term, std::size_t i, std::uint32_t position, std::size_t& local);
   template <typename Take>
   void for_each_passing(const IndexSegment& segment, const Term& term, std::size_t i, Take take);
