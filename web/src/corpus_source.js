@@ -1,6 +1,7 @@
 // Where documents come from. The page reads bytes; the core decodes and analyses them.
 // Each document is {info: {name, title, date, source, encoding?}, bytes: ArrayBuffer}; `encoding` is set when
 // the bytes are already UTF-8 text extracted by the page (PDF, Word, pasted text).
+import { bytesOfBase64 } from './base64.js';
 import { extractDocuments } from './extract_client.js';
 import { fileKind } from './extract/file_kinds.js';
 import { kInlineCorpusId } from './inline_corpus.js';
@@ -39,7 +40,7 @@ export function inlineOpeningCorpus() {
     name: corpus.name || '',
     documents: corpus.documents.map((doc) => ({
       info: infoOf(doc),
-      bytes: typeof doc.base64 === 'string' ? bytesOfBase64(doc.base64) : encoder.encode(doc.text).buffer,
+      bytes: typeof doc.base64 === 'string' ? bytesOfBase64(doc.base64).buffer : encoder.encode(doc.text).buffer,
       ...(doc.read_as ? { readAs: String(doc.read_as) } : {}),
     })),
     entries: entriesOf(corpus.documents),
@@ -122,13 +123,6 @@ function infoOf(doc) {
 
 function entriesOf(documents) {
   return new Map(documents.map(({ text: _, base64: __, encoding: ___, read_as: ____, ...entry }) => [String(entry.file || entry.name || ''), entry]));
-}
-
-function bytesOfBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
 }
 
 async function fetchOrExplain(url, what) {

@@ -1,4 +1,5 @@
 // Starts a worker in the way the page was delivered.
+import { bytesOfBase64 } from './base64.js';
 import { mark } from './startup_marks.js';
 
 // Single file (works from file://): the worker's source sits in an inert <script type="text/plain"> block and
@@ -57,9 +58,7 @@ const kEarlyWorker = 'textxEarlyWorker';
 // The bytes of an inline source block: its text, or the text it holds gzip-compressed in base64.
 export async function inlineSource(block) {
   if (block.dataset.encoding !== 'gzip-base64') return new Blob([block.textContent]);
-  const text = atob(block.textContent);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+  const bytes = bytesOfBase64(block.textContent);
   return new Response(new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'))).blob();
 }
 

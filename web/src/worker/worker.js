@@ -2,6 +2,7 @@
 // with {id, result} or {id, error: {code, message}} (the protocol of sql.js's worker).
 // TextxCore is defined by the core module, which the build places before this code in the same script.
 /* global TextxCore */
+import { bytesOfBase64 } from '../base64.js';
 import { kCoreQueries } from '../core_queries.js';
 import { crashCause } from '../worker_client.js';
 
@@ -43,14 +44,6 @@ function startCore(wasm) {
       },
     }).then(resolve, reject);
   });
-}
-
-function bytesOfBase64(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 // Parses a JSON answer from the core; core errors become thrown values the dispatcher passes on.
