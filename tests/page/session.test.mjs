@@ -137,6 +137,8 @@ describe('a saved session', () => {
     await frame.setInputFiles('#add-files', join(dir, '1999-hostile.txt'));
     await frame.waitForFunction(() => document.querySelectorAll('.document').length === 3);
     await search(frame, 'independence');
+    // The frame opened on this query: until the new answer comes, the status still shows the old one.
+    await frame.waitForFunction(() => /in 3 documents$/.test(document.querySelector('#search-status').textContent), null, { timeout: 10_000 }).catch(() => {});
     assert.match(await frame.textContent('#search-status'), /in 3 documents$/);
     const rows = await kwicRows(frame);
     const documents = await entries(frame);
