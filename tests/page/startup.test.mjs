@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../helpers/browser.mjs';
 import { cliConcordance } from '../helpers/cli.mjs';
-import { deliveries } from '../helpers/explorer_page.mjs';
+import { deliveries, watchPage } from '../helpers/explorer_page.mjs';
 import { singleFilePage, siteDir } from '../helpers/paths.mjs';
 import { serveStatic } from '../helpers/static_server.mjs';
 
@@ -30,11 +30,7 @@ async function openWith(url, setup) {
   const own = new URL(url);
   own.searchParams.set('startup-page', String(++pagesOpened));
   const page = await browser.context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const { problems } = watchPage(page);
   await page.addInitScript(setup);
   await page.goto(own.href, { waitUntil: 'domcontentloaded' });
   return { page, problems };
